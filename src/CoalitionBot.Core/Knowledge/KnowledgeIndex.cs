@@ -1,0 +1,288 @@
+using System.Diagnostics;
+using CoalitionBot.Storage;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using LuceneDocument = Lucene.Net.Documents.Document;
+
+namespace CoalitionBot.Knowledge;
+
+/// <summary>
+/// The Lucene index on disk (default data/index). Updates are incremental by content hash; the
+/// searcher is opened once and refreshed after each update, never per question. The writer is
+/// held only while updating, so a second process on the same data folder can still read.
+/// </summary>
+public sealed partial class KnowledgeIndex : IDisposable
+{
+    private readonly DocumentReader _reader;
+    private readonly PassageSplitter _splitter;
+    private readonly CoalitionAnalyzer _analyzer;
+    private readonly ILogger<KnowledgeIndex> _logger;
+    private readonly FSDirectory _directory;
+    private readonly SemaphoreSlim _updating = new(1, 1);
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private SearcherManager? _searchers;
+    private IndexStats _stats;
+
+    public KnowledgeIndex(
+        IOptions<KnowledgeOptions> options,
+        IOptions<StorageOptions> storage,
+        DocumentReader reader,
+        PassageSplitter splitter,
+        CoalitionAnalyzer analyzer,
+        ILogger<KnowledgeIndex> logger)
+    {
+        _reader = reader;
+        _splitter = splitter;
+        _analyzer = analyzer;
+        _logger = logger;
+        IndexPath = Path.GetFullPath(options.Value.IndexPath ?? Path.Combine(storage.Value.DataPath, "index"));
+        System.IO.Directory.CreateDirectory(IndexPath);
+        _directory = FSDirectory.Open(IndexPath);
+    }
+
+    public string IndexPath { get; }
+
+    /// <summary>True once the first update has finished (or failed for lack of the write lock, with an index to read).</summary>
+    public bool IsReady => _ready.Task.IsCompletedSuccessfully;
+
+    public IndexStats Stats => _stats;
+
+    public Task WhenReadyAsync(CancellationToken cancellationToken) => _ready.Task.WaitAsync(cancellationToken);
+
+    /// <summary>Brings the index up to date with the source folders; <paramref name="rebuild"/> starts over.</summary>
+    public IndexUpdate Update(bool rebuild = false, Action<IndexProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        _updating.Wait(cancellationToken);
+        try
+        {
+            var update = UpdateLocked(rebuild, progress, cancellationToken);
+            Refresh();
+            update = update with { Documents = _stats.Documents, Passages = _stats.Passages };
+            _ready.TrySetResult();
+            Log.Updated(_logger, update.Added, update.Changed, update.Unchanged, update.Removed, update.Skipped, update.Passages, update.Took.TotalMilliseconds);
+            return update;
+        }
+        catch (LockObtainFailedException)
+        {
+            Log.LockedByAnotherProcess(_logger, IndexPath);
+            Refresh();
+            _ready.TrySetResult();
+            return new IndexUpdate(0, 0, _stats.Documents, 0, 0, _stats.Documents, _stats.Passages, TimeSpan.Zero);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Callers waiting for readiness must see the failure rather than wait forever.
+            _ready.TrySetException(e);
+            throw;
+        }
+        finally
+        {
+            _updating.Release();
+        }
+    }
+
+    private IndexUpdate UpdateLocked(bool rebuild, Action<IndexProgress>? progress, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var files = _reader.ListFiles();
+        var config = new IndexWriterConfig(CoalitionAnalyzer.Version, _analyzer)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            Similarity = new BM25Similarity(),
+            RAMBufferSizeMB = 64,
+            WriteLockTimeout = 2_000,
+        };
+        using var writer = new IndexWriter(_directory, config);
+        Dictionary<string, string> known;
+        if (rebuild || !HasCurrentSchema())
+        {
+            writer.DeleteAll();
+            known = [];
+        }
+        else
+        {
+            known = ReadHashes();
+        }
+
+        int added = 0, changed = 0, unchanged = 0, skipped = 0;
+        var indexed = new List<string>();
+        for (var i = 0; i < files.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (id, path) = files[i];
+            var document = _reader.Read(id, path);
+            if (document is null)
+            {
+                skipped++;
+            }
+            else if (known.Remove(id, out var hash) && hash == document.Hash)
+            {
+                unchanged++;
+            }
+            else
+            {
+                if (hash is null)
+                {
+                    added++;
+                }
+                else
+                {
+                    changed++;
+                }
+                writer.DeleteDocuments(new Term(IndexFields.Document, id));
+                AddDocument(writer, document);
+                indexed.Add(id);
+            }
+            if ((i + 1) % 100 == 0 || i + 1 == files.Count)
+            {
+                progress?.Invoke(new IndexProgress(i + 1, files.Count));
+            }
+        }
+        // Whatever is left was deleted from disk, or is no longer readable.
+        foreach (var id in known.Keys)
+        {
+            writer.DeleteDocuments(new Term(IndexFields.Document, id));
+        }
+        writer.SetCommitData(new Dictionary<string, string> { [IndexFields.SchemaKey] = IndexFields.SchemaVersion });
+        writer.Commit();
+        return new IndexUpdate(added, changed, unchanged, known.Count, skipped, 0, 0, clock.Elapsed) { Indexed = indexed };
+    }
+
+    private void AddDocument(IndexWriter writer, SourceDocument document)
+    {
+        var passages = _splitter.Split(document);
+        var outline = Outline(passages);
+        foreach (var passage in passages)
+        {
+            writer.AddDocument(
+            [
+                new StringField(IndexFields.Kind, IndexFields.PassageKind, Field.Store.NO),
+                new StringField(IndexFields.Document, passage.Document, Field.Store.YES),
+                new TextField(IndexFields.Title, passage.Title, Field.Store.YES),
+                new TextField(IndexFields.Section, passage.Section, Field.Store.YES),
+                new TextField(IndexFields.Text, passage.Text, Field.Store.YES),
+                new StoredField(IndexFields.Ordinal, passage.Ordinal),
+                new StoredField(IndexFields.Start, passage.Start),
+                new StoredField(IndexFields.End, passage.End),
+                new StoredField(IndexFields.Updated, passage.LastUpdated.UtcTicks),
+                new StoredField(IndexFields.Outline, outline),
+            ]);
+        }
+        writer.AddDocument(
+        [
+            new StringField(IndexFields.Kind, IndexFields.DocumentKind, Field.Store.NO),
+            new StringField(IndexFields.Document, document.Id, Field.Store.YES),
+            new StringField(IndexFields.Hash, document.Hash, Field.Store.YES),
+            new StoredField(IndexFields.PassageCount, passages.Count),
+        ]);
+    }
+
+    private const int MaxOutlineLength = 2_000;
+
+    private static string Outline(IReadOnlyList<Passage> passages)
+    {
+        var outline = string.Join('\n', passages.Select(p => p.Section).Distinct(StringComparer.Ordinal));
+        return outline.Length <= MaxOutlineLength ? outline : outline[..MaxOutlineLength];
+    }
+
+    private bool HasCurrentSchema()
+    {
+        if (!DirectoryReader.IndexExists(_directory))
+        {
+            return false;
+        }
+        using var reader = DirectoryReader.Open(_directory);
+        return reader.IndexCommit.UserData.TryGetValue(IndexFields.SchemaKey, out var version) && version == IndexFields.SchemaVersion;
+    }
+
+    private Dictionary<string, string> ReadHashes()
+    {
+        using var reader = DirectoryReader.Open(_directory);
+        var searcher = new IndexSearcher(reader);
+        var fields = new HashSet<string> { IndexFields.Document, IndexFields.Hash };
+        var hits = searcher.Search(new TermQuery(new Term(IndexFields.Kind, IndexFields.DocumentKind)), Math.Max(1, reader.MaxDoc));
+        return hits.ScoreDocs
+            .Select(hit => searcher.Doc(hit.Doc, fields))
+            .ToDictionary(d => d.Get(IndexFields.Document), d => d.Get(IndexFields.Hash), StringComparer.Ordinal);
+    }
+
+    private void Refresh()
+    {
+        if (_searchers is null)
+        {
+            if (!DirectoryReader.IndexExists(_directory))
+            {
+                return;
+            }
+            _searchers = new SearcherManager(_directory, new Bm25SearcherFactory());
+        }
+        else
+        {
+            _searchers.MaybeRefreshBlocking();
+        }
+        _stats = Read(searcher => new IndexStats(
+            Count(searcher, IndexFields.DocumentKind),
+            Count(searcher, IndexFields.PassageKind)));
+    }
+
+    private static int Count(IndexSearcher searcher, string kind)
+    {
+        var collector = new TotalHitCountCollector();
+        searcher.Search(new TermQuery(new Term(IndexFields.Kind, kind)), collector);
+        return collector.TotalHits;
+    }
+
+    /// <summary>Runs <paramref name="work"/> on the current searcher; one consistent snapshot for the whole call.</summary>
+    internal T Read<T>(Func<IndexSearcher, T> work)
+    {
+        if (_searchers is null)
+        {
+            throw new InvalidOperationException($"The index at '{IndexPath}' has not been built yet: run 'index' or start the server.");
+        }
+        var searcher = _searchers.Acquire();
+        try
+        {
+            return work(searcher);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    internal static Passage ToPassage(LuceneDocument stored) => new(
+        stored.Get(IndexFields.Document),
+        stored.GetField(IndexFields.Ordinal).GetInt32Value() ?? 0,
+        stored.Get(IndexFields.Title),
+        stored.Get(IndexFields.Section),
+        stored.Get(IndexFields.Text),
+        stored.GetField(IndexFields.Start).GetInt32Value() ?? 0,
+        stored.GetField(IndexFields.End).GetInt32Value() ?? 0,
+        new DateTimeOffset(stored.GetField(IndexFields.Updated).GetInt64Value() ?? 0, TimeSpan.Zero));
+
+    public void Dispose()
+    {
+        _searchers?.Dispose();
+        _directory.Dispose();
+        _updating.Dispose();
+    }
+
+    private sealed class Bm25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(LogLevel.Information, "Index updated: {Added} added, {Changed} changed, {Unchanged} unchanged, {Removed} removed, {Skipped} skipped; {Passages} passages in {Milliseconds:F0} ms")]
+        public static partial void Updated(ILogger logger, int added, int changed, int unchanged, int removed, int skipped, int passages, double milliseconds);
+
+        [LoggerMessage(LogLevel.Warning, "Another process is updating the index at {IndexPath}; searching it as it is")]
+        public static partial void LockedByAnotherProcess(ILogger logger, string indexPath);
+    }
+}

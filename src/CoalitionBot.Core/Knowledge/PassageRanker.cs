@@ -1,0 +1,113 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Microsoft.Extensions.Options;
+
+namespace CoalitionBot.Knowledge;
+
+/// <summary>
+/// Finds the passages for a question: a BM25 query over text, section and title (with the
+/// glossary's other wordings and phrase proximity boosts), then a re-rank by how much of the
+/// question each passage actually covers. Coverage is also what abstention is decided on.
+/// </summary>
+public sealed class PassageRanker(KnowledgeIndex index, CoalitionAnalyzer analyzer, IOptions<KnowledgeOptions> options)
+{
+    private const float SectionBoost = 1.5f;
+    private const float TitleBoost = 0.5f;
+    private const float AlternativeBoost = 0.6f;
+    private const float PhraseBoost = 1.5f;
+    private const float PairBoost = 0.5f;
+    private const double FillerWeight = 0.2;
+    private const double LuceneShare = 0.3;
+
+    internal IReadOnlyList<RankedPassage> Rank(QuestionTerms question)
+    {
+        if (question.Terms.Count == 0)
+        {
+            return [];
+        }
+        return index.Read(searcher =>
+        {
+            Weigh(question, searcher.IndexReader);
+            var hits = searcher.Search(BuildQuery(question), options.Value.Candidates).ScoreDocs;
+            if (hits.Length == 0)
+            {
+                return [];
+            }
+            var best = hits[0].Score;
+            return hits
+                .Select(hit =>
+                {
+                    var stored = searcher.Doc(hit.Doc);
+                    var passage = KnowledgeIndex.ToPassage(stored);
+                    var terms = analyzer.TermSet(passage.Section + "\n" + passage.Title + "\n" + passage.Text);
+                    var coverage = question.Coverage(terms, analyzer.TermSet(stored.Get(IndexFields.Outline) ?? ""));
+                    var relevance = coverage * (LuceneShare * hit.Score / best + (1 - LuceneShare));
+                    if (Environment.GetEnvironmentVariable("COALITIONBOT_EXPLAIN") == "1")
+                        Console.Error.WriteLine($"  {relevance:F2} cov={coverage:F2} bm25={hit.Score / best:F2} {passage.Document} #{passage.Ordinal} {passage.Section} | {passage.Text[..Math.Min(60, passage.Text.Length)]}");
+                    return new RankedPassage(passage, relevance, coverage, terms);
+                })
+                .OrderByDescending(r => r.Relevance)
+                .ToList();
+        });
+    }
+
+    /// <summary>BM25's idf over passages. A word the library never uses weighs most: a question about it is not answered here.</summary>
+    private void Weigh(QuestionTerms question, IndexReader reader)
+    {
+        var passages = Math.Max(1, reader.GetDocCount(IndexFields.Text));
+        foreach (var term in question.Terms)
+        {
+            var frequency = reader.DocFreq(new Term(IndexFields.Text, term.Term));
+            var idf = Math.Log(1 + ((passages - frequency + 0.5) / (frequency + 0.5)));
+            term.Weight = analyzer.QuestionFiller.Contains(term.Term) ? idf * FillerWeight : idf;
+        }
+    }
+
+    private static BooleanQuery BuildQuery(QuestionTerms question)
+    {
+        var query = new BooleanQuery();
+        foreach (var term in question.Terms)
+        {
+            query.Add(AnyField([term.Term], 1f), Occur.SHOULD);
+        }
+        foreach (var alternative in question.Terms.SelectMany(t => t.Alternatives).DistinctBy(a => string.Join(' ', a)))
+        {
+            query.Add(AnyField(alternative, AlternativeBoost), Occur.SHOULD);
+        }
+        if (question.Terms.Count >= 2)
+        {
+            var first = question.Terms[0].Position;
+            query.Add(Phrase(question.Terms.Select(t => (t.Term, t.Position - first)), question.Terms.Count + 3, IndexFields.Text, PhraseBoost), Occur.SHOULD);
+            foreach (var (a, b) in question.Terms.Zip(question.Terms.Skip(1)))
+            {
+                query.Add(Phrase([(a.Term, 0), (b.Term, Math.Max(1, b.Position - a.Position))], 3, IndexFields.Text, PairBoost), Occur.SHOULD);
+            }
+        }
+        return query;
+    }
+
+    /// <summary>The best of text, section and title for one term or one multi-word wording.</summary>
+    private static DisjunctionMaxQuery AnyField(string[] words, float boost)
+    {
+        var query = new DisjunctionMaxQuery(0.1f) { Boost = boost };
+        query.Add(Words(words, IndexFields.Text, 1f));
+        query.Add(Words(words, IndexFields.Section, SectionBoost));
+        query.Add(Words(words, IndexFields.Title, TitleBoost));
+        return query;
+    }
+
+    private static Query Words(string[] words, string field, float boost) =>
+        words.Length == 1
+            ? new TermQuery(new Term(field, words[0])) { Boost = boost }
+            : Phrase(words.Select((w, i) => (w, i)), 2, field, boost);
+
+    private static PhraseQuery Phrase(IEnumerable<(string Term, int Position)> terms, int slop, string field, float boost)
+    {
+        var phrase = new PhraseQuery { Slop = slop, Boost = boost };
+        foreach (var (term, position) in terms)
+        {
+            phrase.Add(new Term(field, term), position);
+        }
+        return phrase;
+    }
+}

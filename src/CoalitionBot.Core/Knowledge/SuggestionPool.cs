@@ -1,0 +1,94 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Microsoft.Extensions.Options;
+
+namespace CoalitionBot.Knowledge;
+
+/// <summary>
+/// Topics to offer when the library does not answer: section headings, spread across documents,
+/// each checked to be answered when asked. Built once per index version, on first need.
+/// </summary>
+public sealed class SuggestionPool(
+    KnowledgeIndex index,
+    PassageRanker ranker,
+    GlossaryMatcher glossary,
+    CoalitionAnalyzer analyzer,
+    IOptions<KnowledgeOptions> options)
+{
+    private const int Offered = 3;
+    private const int PoolSize = 30;
+    private const int PassagesScanned = 5_000;
+    private const int MinSectionText = 120;
+
+    private readonly Lock _lock = new();
+    private IndexReader? _builtFor;
+    private IReadOnlyList<(string Topic, HashSet<string> Terms)> _topics = [];
+
+    /// <summary>Up to three topics, those closest to the question first.</summary>
+    internal IReadOnlyList<string> Topics(QuestionTerms question) =>
+        Pool()
+            .Select((t, i) => (t.Topic, Order: i, Match: question.Match(t.Terms)))
+            .OrderByDescending(t => t.Match)
+            .ThenBy(t => t.Order)
+            .Take(Offered)
+            .Select(t => t.Topic)
+            .ToList();
+
+    private IReadOnlyList<(string Topic, HashSet<string> Terms)> Pool() => index.Read(searcher =>
+    {
+        lock (_lock)
+        {
+            if (!ReferenceEquals(searcher.IndexReader, _builtFor))
+            {
+                _topics = Candidates(searcher)
+                    .Where(Answered)
+                    .Take(PoolSize)
+                    .Select(topic => (topic, analyzer.TermSet(topic)))
+                    .ToList();
+                _builtFor = searcher.IndexReader;
+            }
+            return _topics;
+        }
+    });
+
+    /// <summary>Headings with real text under them, taken in turn from each document.</summary>
+    private static List<string> Candidates(IndexSearcher searcher)
+    {
+        var hits = searcher.Search(new TermQuery(new Term(IndexFields.Kind, IndexFields.PassageKind)), PassagesScanned);
+        var fields = new HashSet<string> { IndexFields.Document, IndexFields.Section, IndexFields.Title, IndexFields.Text };
+        var byDocument = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var textUnder = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var hit in hits.ScoreDocs)
+        {
+            var stored = searcher.Doc(hit.Doc, fields);
+            var section = stored.Get(IndexFields.Section);
+            if (section == stored.Get(IndexFields.Title) || !TextBlocks.IsHeadingLike(section))
+            {
+                continue;
+            }
+            textUnder[section] = textUnder.GetValueOrDefault(section) + stored.Get(IndexFields.Text).Length;
+            var document = stored.Get(IndexFields.Document);
+            if (!byDocument.TryGetValue(document, out var sections))
+            {
+                byDocument[document] = sections = [];
+            }
+            if (!sections.Contains(section))
+            {
+                sections.Add(section);
+            }
+        }
+        var lists = byDocument.Values.Select(s => s.Where(x => textUnder[x] >= MinSectionText).ToList()).ToList();
+        var candidates = new List<string>();
+        for (var round = 0; lists.Any(l => round < l.Count); round++)
+        {
+            candidates.AddRange(lists.Where(l => round < l.Count).Select(l => l[round]).Where(s => !candidates.Contains(s)));
+        }
+        return candidates;
+    }
+
+    private bool Answered(string topic)
+    {
+        var ranked = ranker.Rank(QuestionTerms.Parse(topic, analyzer, glossary));
+        return ranked.Count > 0 && ranked[0].Coverage >= options.Value.MinCoverage;
+    }
+}

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using CoalitionBot.Knowledge;
+using Microsoft.Extensions.Options;
+
+namespace CoalitionBot.Host.Cli;
+
+/// <summary>
+/// The command line of the one executable. Tokens the verbs do not know (<c>--Section:Key=value</c>,
+/// <c>--DataPath=…</c>) are handed to the ASP.NET Core configuration, as for the server.
+/// </summary>
+internal static class CliVerbs
+{
+    /// <summary>Exit code for input the user can fix: an empty or over-long question, a missing file.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>Exit code for a configuration problem, such as a missing source folder.</summary>
+    public const int BadConfiguration = 1;
+
+    private static readonly HashSet<string> Verbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ask", "index", "eval", "chat", "help", "--help", "-h", "-?", "--version",
+    };
+
+    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+
+    /// <summary>The server's arguments: "serve" is the default verb, so it is only dropped.</summary>
+    public static string[] ServeArguments(string[] args) =>
+        args.Length > 0 && args[0].Equals("serve", StringComparison.OrdinalIgnoreCase) ? args[1..] : args;
+
+    public static async Task<int> RunAsync(string[] args, CliConsole console)
+    {
+        var root = new RootCommand("CoalitionBot: answers from the coalition's documents, with citations. With no verb (or 'serve') it runs the server on http://localhost:5080.")
+        {
+            AskCommand.Create(console),
+            IndexCommand.Create(console),
+            EvalCommand.Create(console),
+            ChatCommand.Create(console),
+        };
+        foreach (var command in root.Subcommands)
+        {
+            command.TreatUnmatchedTokensAsErrors = false;
+        }
+        if (args.Length > 0 && args[0].Equals("help", StringComparison.OrdinalIgnoreCase))
+        {
+            args = ["--help", .. args[1..]];
+        }
+        // A question may start with '@'; it is not a response file.
+        var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
+    }
+
+    /// <summary>
+    /// Builds the services of the core for one verb. Logs go to standard error at Warning, so
+    /// that standard output carries only the answer (JSON stays parseable).
+    /// </summary>
+    public static IHost BuildHost(ParseResult parsed)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = parsed.UnmatchedTokens.ToArray(),
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddCoalitionBotCore();
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Runs a verb with the core's services and the index brought up to date; configuration
+    /// problems (a missing source folder, a malformed glossary) become one clear line and exit code 1.
+    /// </summary>
+    public static async Task<int> WithIndexAsync(ParseResult parsed, CliConsole console, Func<IServiceProvider, Task<int>> verb, bool rebuild = false, Action<IndexUpdate>? updated = null)
+    {
+        try
+        {
+            using var host = BuildHost(parsed);
+            var index = host.Services.GetRequiredService<KnowledgeIndex>();
+            void Report(IndexProgress p)
+            {
+                if (p.Total >= 200 || rebuild)
+                {
+                    console.Error.Write($"\rIndexing: {p.Done}/{p.Total} documents{(p.Done == p.Total ? Environment.NewLine : "")}");
+                }
+            }
+            var update = index.Update(rebuild, Report);
+            updated?.Invoke(update);
+            return await verb(host.Services);
+        }
+        catch (Exception e) when (e is OptionsValidationException or DirectoryNotFoundException or InvalidDataException or FileNotFoundException)
+        {
+            await console.Error.WriteLineAsync(e.Message);
+            return BadConfiguration;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using System.Text.Json;
+using CoalitionBot.Knowledge;
+
+namespace CoalitionBot.Host.Cli;
+
+/// <summary><c>eval --questions FILE.jsonl</c>: hit@1, hit@3, MRR and abstention accuracy, and each miss.</summary>
+internal static class EvalCommand
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static Command Create(CliConsole console)
+    {
+        var questions = new Option<FileInfo>("--questions") { Description = "A .jsonl file of questions with expected passages", Required = true };
+        var format = new Option<string>("--format") { Description = "text (default) or json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var command = new Command("eval", "Score answer quality on a question file.") { questions, format };
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            var file = parsed.GetValue(questions)!;
+            if (!file.Exists)
+            {
+                await console.Error.WriteLineAsync($"The question file '{file.FullName}' does not exist.");
+                return CliVerbs.BadInput;
+            }
+            return await CliVerbs.WithIndexAsync(parsed, console, async services =>
+            {
+                var answers = services.GetRequiredService<AnswerService>();
+                var outcomes = new List<EvalOutcome>();
+                foreach (var question in AnswerEvaluation.Read(file.FullName))
+                {
+                    var answer = await answers.AskAsync(question.Question, cancellationToken);
+                    outcomes.Add(new EvalOutcome(question, answer, AnswerEvaluation.RankOf(answer, question.Expect)));
+                }
+                var report = AnswerEvaluation.Score(outcomes);
+                await console.Out.WriteLineAsync(parsed.GetValue(format) == "json" ? JsonSerializer.Serialize(report, Json) : Render(report));
+                return 0;
+            });
+        });
+        return command;
+    }
+
+    private static string Render(EvalReport report)
+    {
+        var lines = new List<string>();
+        foreach (var miss in report.Outcomes.Where(o => !o.Correct))
+        {
+            var got = miss.Answer.Found
+                ? string.Join(", ", miss.Answer.Citations.Select(c => $"[{c.N}] {c.Document} › {c.Section}"))
+                : "not found";
+            var expected = miss.Answerable ? $"rank {(miss.Rank == 0 ? "none" : miss.Rank)}" : "expected not found";
+            lines.Add($"  {miss.Question.Id} ({expected}): {miss.Question.Question} → {got}");
+        }
+        if (lines.Count > 0)
+        {
+            lines.Insert(0, "Not at rank 1:");
+        }
+        lines.Add($"Questions: {report.Questions} ({report.Answerable} answerable, {report.Unanswerable} not)");
+        lines.Add($"hit@1: {report.HitAt1:F2}  hit@3: {report.HitAt3:F2}  MRR: {report.Mrr:F2}  abstention accuracy: {report.AbstentionAccuracy:F2}  answered: {report.AnsweredRate:F2}");
+        return string.Join(Environment.NewLine, lines);
+    }
+}

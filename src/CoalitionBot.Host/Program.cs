@@ -1,0 +1,28 @@
+using CoalitionBot;
+using CoalitionBot.Host.Api;
+using CoalitionBot.Host.Cli;
+using CoalitionBot.Knowledge;
+
+// The verbs (ask, index, eval, chat) run without a web server; anything else serves.
+if (CliVerbs.IsVerb(args))
+{
+    return await CliVerbs.RunAsync(args, new CliConsole(Console.In, Console.Out, Console.Error));
+}
+
+var builder = WebApplication.CreateBuilder(CliVerbs.ServeArguments(args));
+builder.AddCoalitionBotCore();                       // knowledge base and storage settings
+builder.Services.AddHostedService<IndexStartupService>();
+builder.AddHttpErrors();                             // bad input → 400 { "error": "…" }
+
+var app = builder.Build();
+app.UseHttpErrors();
+app.UseDefaultFiles();
+app.UseStaticFiles();                                // wwwroot: the local web chat
+app.MapHealthApi();
+app.MapAskApi();
+
+app.Run();
+return 0;
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
