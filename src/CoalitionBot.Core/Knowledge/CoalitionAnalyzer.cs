@@ -12,7 +12,7 @@ namespace CoalitionBot.Knowledge;
 /// <summary>
 /// English analysis for documents and questions alike: Unicode word breaks, possessives
 /// ("migrants’" → "migrants"), accents folded, stop words (including question words, which
-/// carry no topic), British "-isation" spelled as "-ization", then the Porter stemmer.
+/// carry no topic), irregular verbs to their base form, British "-isation" spelled as "-ization", then the Porter stemmer.
 /// </summary>
 public sealed class CoalitionAnalyzer : Analyzer
 {
@@ -60,6 +60,7 @@ public sealed class CoalitionAnalyzer : Analyzer
         stream = new ASCIIFoldingFilter(stream);
         stream = new LowerCaseFilter(Version, stream);
         stream = new StopFilter(Version, stream, StopWords);
+        stream = new IrregularVerbFilter(stream);
         stream = new BritishSpellingFilter(stream);
         stream = new PorterStemFilter(stream);
         return new TokenStreamComponents(source, stream);

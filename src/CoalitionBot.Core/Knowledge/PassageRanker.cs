@@ -18,6 +18,7 @@ public sealed class PassageRanker(KnowledgeIndex index, CoalitionAnalyzer analyz
     private const float PairBoost = 0.5f;
     private const double FillerWeight = 0.2;
     private const double LuceneShare = 0.3;
+    private const double UnknownWordShare = 0.6;
 
     internal IReadOnlyList<RankedPassage> Rank(QuestionTerms question)
     {
@@ -39,11 +40,11 @@ public sealed class PassageRanker(KnowledgeIndex index, CoalitionAnalyzer analyz
                 {
                     var stored = searcher.Doc(hit.Doc);
                     var passage = KnowledgeIndex.ToPassage(stored);
-                    var terms = analyzer.TermSet(passage.Section + "\n" + passage.Title + "\n" + passage.Text);
-                    var coverage = question.Coverage(terms, analyzer.TermSet(stored.Get(IndexFields.Outline) ?? ""));
+                    var terms = analyzer.TermSet(passage.Section + "\n" + passage.Text);
+                    // The title and the other headings of the document are context: they say where the passage stands, not what it says.
+                    var context = analyzer.TermSet(passage.Title + "\n" + stored.Get(IndexFields.Outline));
+                    var coverage = question.Coverage(terms, context);
                     var relevance = coverage * (LuceneShare * hit.Score / best + (1 - LuceneShare));
-                    if (Environment.GetEnvironmentVariable("COALITIONBOT_EXPLAIN") == "1")
-                        Console.Error.WriteLine($"  {relevance:F2} cov={coverage:F2} bm25={hit.Score / best:F2} {passage.Document} #{passage.Ordinal} {passage.Section} | {passage.Text[..Math.Min(60, passage.Text.Length)]}");
                     return new RankedPassage(passage, relevance, coverage, terms);
                 })
                 .OrderByDescending(r => r.Relevance)
@@ -51,14 +52,19 @@ public sealed class PassageRanker(KnowledgeIndex index, CoalitionAnalyzer analyz
         });
     }
 
-    /// <summary>BM25's idf over passages. A word the library never uses weighs most: a question about it is not answered here.</summary>
+    /// <summary>
+    /// BM25's idf over passages: rare words decide what a question is about. A word the library
+    /// never uses may be the topic ("parking") or only the asker's phrasing ("recs", "bother"), so
+    /// it weighs as much as a fairly rare word rather than the most.
+    /// </summary>
     private void Weigh(QuestionTerms question, IndexReader reader)
     {
         var passages = Math.Max(1, reader.GetDocCount(IndexFields.Text));
+        double Idf(int frequency) => Math.Log(1 + ((passages - frequency + 0.5) / (frequency + 0.5)));
         foreach (var term in question.Terms)
         {
             var frequency = reader.DocFreq(new Term(IndexFields.Text, term.Term));
-            var idf = Math.Log(1 + ((passages - frequency + 0.5) / (frequency + 0.5)));
+            var idf = frequency == 0 ? Idf(1) * UnknownWordShare : Idf(frequency);
             term.Weight = analyzer.QuestionFiller.Contains(term.Term) ? idf * FillerWeight : idf;
         }
     }

@@ -1,0 +1,59 @@
+using CoalitionBot.Knowledge;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CoalitionBot.Tests.Support;
+
+/// <summary>
+/// The knowledge services as the app wires them (AddCoalitionBotCore), over a source folder of
+/// the test's own and a temporary data folder: a real Lucene index on disk.
+/// </summary>
+public sealed class Library : IDisposable
+{
+    private readonly IHost _host;
+    private readonly TempFolder _data = new();
+
+    public Library(string sourceFolder, IDictionary<string, string?>? settings = null, string? dataPath = null)
+    {
+        Source = sourceFolder;
+        DataPath = dataPath ?? _data.Path;
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["DataPath"] = DataPath,
+            ["Knowledge:SourceFolders:0"] = sourceFolder,
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+        builder.AddCoalitionBotCore();
+        _host = builder.Build();
+    }
+
+    public string Source { get; }
+
+    public string DataPath { get; }
+
+    public KnowledgeIndex Index => _host.Services.GetRequiredService<KnowledgeIndex>();
+
+    public AnswerService Answers => _host.Services.GetRequiredService<AnswerService>();
+
+    public PassageSplitter Splitter => _host.Services.GetRequiredService<PassageSplitter>();
+
+    public Task<Answer> AskAsync(string question) => Answers.AskAsync(question, CancellationToken.None);
+
+    /// <summary>Builds the index and returns the services ready to answer.</summary>
+    public Library Indexed()
+    {
+        Index.Update();
+        return this;
+    }
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        _data.Dispose();
+    }
+}
