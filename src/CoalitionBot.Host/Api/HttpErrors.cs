@@ -9,6 +9,8 @@ namespace CoalitionBot.Host.Api;
 /// </summary>
 internal static partial class HttpErrors
 {
+    private const string UnsupportedMediaType = "Send the request as JSON (Content-Type: application/json).";
+
     public static WebApplicationBuilder AddHttpErrors(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -24,7 +26,7 @@ internal static partial class HttpErrors
             var (status, message) = exception switch
             {
                 BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } =>
-                    (StatusCodes.Status415UnsupportedMediaType, "Send the request as JSON (Content-Type: application/json)."),
+                    (StatusCodes.Status415UnsupportedMediaType, UnsupportedMediaType),
                 BadHttpRequestException bad =>
                     (bad.StatusCode, "The request body is not valid JSON of the expected shape, for example { \"question\": \"What can diaspora groups do in a crisis?\" }."),
                 _ => (StatusCodes.Status500InternalServerError, "Something went wrong on our side. It has been logged; please try again."),
@@ -37,6 +39,19 @@ internal static partial class HttpErrors
             context.Response.StatusCode = status;
             await context.Response.WriteAsJsonAsync(new ErrorResponse(message));
         }));
+        // Errors that the framework answers without an exception (415, 404, 405) get a body too.
+        app.UseStatusCodePages(async context =>
+        {
+            var response = context.HttpContext.Response;
+            var message = response.StatusCode switch
+            {
+                StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
+                StatusCodes.Status404NotFound => "There is nothing at this address. The API is POST /api/ask and GET /healthz.",
+                StatusCodes.Status405MethodNotAllowed => "This address does not take that method; POST /api/ask takes a JSON question.",
+                _ => "The request could not be handled.",
+            };
+            await response.WriteAsJsonAsync(new ErrorResponse(message));
+        });
         return app;
     }
 

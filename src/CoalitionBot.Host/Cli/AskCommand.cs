@@ -10,19 +10,19 @@ internal static class AskCommand
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly JsonSerializerOptions IndentedJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static Command Create(CliConsole console)
+    public static Command Create(CliRun run)
     {
         var question = new Argument<string[]>("question") { Description = "The question (quotes optional). With --format jsonl, questions come from standard input.", Arity = ArgumentArity.ZeroOrMore };
         var format = new Option<string>("--format") { Description = "text (default), json, or jsonl", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "jsonl");
         var command = new Command("ask", "Answer a question from the library, with citations.") { question, format };
-        command.SetAction((parsed, cancellationToken) => CliVerbs.WithIndexAsync(parsed, console, services =>
+        command.SetAction((parsed, cancellationToken) => CliVerbs.WithIndexAsync(run, services =>
         {
             var answers = services.GetRequiredService<AnswerService>();
             var text = string.Join(' ', parsed.GetValue(question) ?? []);
             return parsed.GetValue(format) == "jsonl"
-                ? AskEachLineAsync(answers, console, cancellationToken)
-                : AskOneAsync(answers, text, parsed.GetValue(format)!, console, cancellationToken);
+                ? AskEachLineAsync(answers, run.Console, cancellationToken)
+                : AskOneAsync(answers, text, parsed.GetValue(format)!, run.Console, cancellationToken);
         }));
         return command;
     }

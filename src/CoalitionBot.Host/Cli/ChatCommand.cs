@@ -8,17 +8,17 @@ internal static class ChatCommand
 {
     private static readonly HashSet<string> Leave = new(StringComparer.OrdinalIgnoreCase) { "quit", "exit", "bye", "/quit" };
 
-    public static Command Create(CliConsole console)
+    public static Command Create(CliRun run)
     {
         var command = new Command("chat", "Talk with the bot in the terminal; type 'quit' to leave.");
-        command.SetAction((parsed, cancellationToken) => CliVerbs.WithIndexAsync(parsed, console, async services =>
+        command.SetAction((parsed, cancellationToken) => CliVerbs.WithIndexAsync(run, async services =>
         {
             var answers = services.GetRequiredService<AnswerService>();
-            await console.Out.WriteLineAsync("Ask me about the coalition's documents. Type 'quit' to leave.");
+            await run.Console.Out.WriteLineAsync("Ask me about the coalition's documents. Type 'quit' to leave.");
             while (true)
             {
-                await console.Out.WriteAsync("> ");
-                var line = await console.In.ReadLineAsync(cancellationToken);
+                await run.Console.Out.WriteAsync("> ");
+                var line = await run.Console.In.ReadLineAsync(cancellationToken);
                 if (line is null || Leave.Contains(line.Trim()))
                 {
                     return 0;
@@ -27,7 +27,7 @@ internal static class ChatCommand
                 {
                     continue;
                 }
-                await console.Out.WriteLineAsync(answers.Problem(line) is { } problem
+                await run.Console.Out.WriteLineAsync(answers.Problem(line) is { } problem
                     ? problem
                     : AnswerText.Render(await answers.AskAsync(line, cancellationToken)));
             }

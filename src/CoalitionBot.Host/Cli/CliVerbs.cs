@@ -1,14 +1,15 @@
 using System.CommandLine;
+using System.Text.RegularExpressions;
 using CoalitionBot.Knowledge;
 using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Host.Cli;
 
 /// <summary>
-/// The command line of the one executable. Tokens the verbs do not know (<c>--Section:Key=value</c>,
-/// <c>--DataPath=…</c>) are handed to the ASP.NET Core configuration, as for the server.
+/// The command line of the one executable. Settings written <c>--Section:Key=value</c> (or
+/// <c>--DataPath=…</c>) go to the ASP.NET Core configuration, as they do for the server.
 /// </summary>
-internal static class CliVerbs
+internal static partial class CliVerbs
 {
     /// <summary>Exit code for input the user can fix: an empty or over-long question, a missing file.</summary>
     public const int BadInput = 2;
@@ -29,35 +30,62 @@ internal static class CliVerbs
 
     public static async Task<int> RunAsync(string[] args, CliConsole console)
     {
-        var root = new RootCommand("CoalitionBot: answers from the coalition's documents, with citations. With no verb (or 'serve') it runs the server on http://localhost:5080.")
-        {
-            AskCommand.Create(console),
-            IndexCommand.Create(console),
-            EvalCommand.Create(console),
-            ChatCommand.Create(console),
-        };
-        foreach (var command in root.Subcommands)
-        {
-            command.TreatUnmatchedTokensAsErrors = false;
-        }
+        // System.CommandLine reads ':' and '=' as its own delimiters, so settings are set aside before it parses.
+        var run = new CliRun(console, args.Where(a => Setting().IsMatch(a)).ToArray());
+        args = args.Where(a => !Setting().IsMatch(a)).ToArray();
         if (args.Length > 0 && args[0].Equals("help", StringComparison.OrdinalIgnoreCase))
         {
             args = ["--help", .. args[1..]];
         }
+        var root = new RootCommand("CoalitionBot: answers from the coalition's documents, with citations. With no verb (or 'serve') it runs the server on http://localhost:5080. Settings: --Section:Key=value.")
+        {
+            AskCommand.Create(run),
+            IndexCommand.Create(run),
+            EvalCommand.Create(run),
+            ChatCommand.Create(run),
+        };
         // A question may start with '@'; it is not a response file.
         var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
     }
 
     /// <summary>
-    /// Builds the services of the core for one verb. Logs go to standard error at Warning, so
-    /// that standard output carries only the answer (JSON stays parseable).
+    /// Runs a verb with the core's services and the index brought up to date; configuration
+    /// problems (a missing source folder, a malformed glossary) become one clear line and exit code 1.
     /// </summary>
-    public static IHost BuildHost(ParseResult parsed)
+    public static async Task<int> WithIndexAsync(CliRun run, Func<IServiceProvider, Task<int>> verb, bool rebuild = false, Action<IndexUpdate>? updated = null)
+    {
+        try
+        {
+            using var host = BuildHost(run.Settings);
+            var index = host.Services.GetRequiredService<KnowledgeIndex>();
+            void Report(IndexProgress p)
+            {
+                if (p.Total >= 200 || rebuild)
+                {
+                    run.Console.Error.Write($"\rIndexing: {p.Done}/{p.Total} documents{(p.Done == p.Total ? Environment.NewLine : "")}");
+                }
+            }
+            var update = index.Update(rebuild, Report);
+            updated?.Invoke(update);
+            return await verb(host.Services);
+        }
+        catch (Exception e) when (e is OptionsValidationException or DirectoryNotFoundException or InvalidDataException or FileNotFoundException)
+        {
+            await run.Console.Error.WriteLineAsync(e.Message);
+            return BadConfiguration;
+        }
+    }
+
+    /// <summary>
+    /// The core's services for one verb. Logs go to standard error at Warning, so that standard
+    /// output carries only the answer (JSON stays parseable).
+    /// </summary>
+    private static IHost BuildHost(string[] settings)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
-            Args = parsed.UnmatchedTokens.ToArray(),
+            Args = settings,
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
         builder.Logging.ClearProviders();
@@ -67,31 +95,10 @@ internal static class CliVerbs
         return builder.Build();
     }
 
-    /// <summary>
-    /// Runs a verb with the core's services and the index brought up to date; configuration
-    /// problems (a missing source folder, a malformed glossary) become one clear line and exit code 1.
-    /// </summary>
-    public static async Task<int> WithIndexAsync(ParseResult parsed, CliConsole console, Func<IServiceProvider, Task<int>> verb, bool rebuild = false, Action<IndexUpdate>? updated = null)
-    {
-        try
-        {
-            using var host = BuildHost(parsed);
-            var index = host.Services.GetRequiredService<KnowledgeIndex>();
-            void Report(IndexProgress p)
-            {
-                if (p.Total >= 200 || rebuild)
-                {
-                    console.Error.Write($"\rIndexing: {p.Done}/{p.Total} documents{(p.Done == p.Total ? Environment.NewLine : "")}");
-                }
-            }
-            var update = index.Update(rebuild, Report);
-            updated?.Invoke(update);
-            return await verb(host.Services);
-        }
-        catch (Exception e) when (e is OptionsValidationException or DirectoryNotFoundException or InvalidDataException or FileNotFoundException)
-        {
-            await console.Error.WriteLineAsync(e.Message);
-            return BadConfiguration;
-        }
-    }
+    /// <summary>A configuration setting: <c>--Key=value</c> or <c>--Section:Key=value</c>.</summary>
+    [GeneratedRegex(@"^--?[A-Za-z][\w.]*(:[\w.]+)*=")]
+    private static partial Regex Setting();
 }
+
+/// <summary>One invocation: the terminal and the configuration settings given on the command line.</summary>
+internal sealed record CliRun(CliConsole Console, string[] Settings);

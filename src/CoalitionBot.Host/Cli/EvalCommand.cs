@@ -9,7 +9,7 @@ internal static class EvalCommand
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static Command Create(CliConsole console)
+    public static Command Create(CliRun run)
     {
         var questions = new Option<FileInfo>("--questions") { Description = "A .jsonl file of questions with expected passages", Required = true };
         var format = new Option<string>("--format") { Description = "text (default) or json", DefaultValueFactory = _ => "text" };
@@ -20,10 +20,10 @@ internal static class EvalCommand
             var file = parsed.GetValue(questions)!;
             if (!file.Exists)
             {
-                await console.Error.WriteLineAsync($"The question file '{file.FullName}' does not exist.");
+                await run.Console.Error.WriteLineAsync($"The question file '{file.FullName}' does not exist.");
                 return CliVerbs.BadInput;
             }
-            return await CliVerbs.WithIndexAsync(parsed, console, async services =>
+            return await CliVerbs.WithIndexAsync(run, async services =>
             {
                 var answers = services.GetRequiredService<AnswerService>();
                 var outcomes = new List<EvalOutcome>();
@@ -33,7 +33,7 @@ internal static class EvalCommand
                     outcomes.Add(new EvalOutcome(question, answer, AnswerEvaluation.RankOf(answer, question.Expect)));
                 }
                 var report = AnswerEvaluation.Score(outcomes);
-                await console.Out.WriteLineAsync(parsed.GetValue(format) == "json" ? JsonSerializer.Serialize(report, Json) : Render(report));
+                await run.Console.Out.WriteLineAsync(parsed.GetValue(format) == "json" ? JsonSerializer.Serialize(report, Json) : Render(report));
                 return 0;
             });
         });

@@ -1,0 +1,48 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CoalitionBot.Host.Tests.Support;
+using CoalitionBot.Tests.Support;
+using Microsoft.Extensions.Options;
+
+namespace CoalitionBot.Host.Tests.Api;
+
+public sealed class HealthApiTests
+{
+    [Fact]
+    public async Task HealthzReportsDocumentAndPassageCountsOnceTheIndexIsReady()
+    {
+        await using var app = new CoalitionBotApplication();
+        var client = await app.ReadyClientAsync();
+
+        var response = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var health = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("ready", health.GetProperty("status").GetString());
+        Assert.Equal(5, health.GetProperty("documents").GetInt32());
+        Assert.True(health.GetProperty("passages").GetInt32() >= 25);
+    }
+
+    [Fact]
+    public void MissingSourceFolderStopsStartUpAndNamesTheFolder()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "coalitionbot-missing-" + Guid.NewGuid().ToString("N"));
+        using var app = new CoalitionBotApplication(missing);
+
+        var error = Assert.ThrowsAny<OptionsValidationException>(() => app.CreateClient());
+
+        Assert.Contains(missing, error.Message);
+    }
+
+    [Fact]
+    public async Task LocalWebChatIsServedAtTheRoot()
+    {
+        await using var app = new CoalitionBotApplication();
+        var client = app.CreateClient();
+
+        var page = await client.GetStringAsync("/");
+
+        Assert.Contains("/api/ask", page);
+    }
+}
