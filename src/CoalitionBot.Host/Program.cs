@@ -9,7 +9,13 @@ if (CliVerbs.IsVerb(args))
     return await CliVerbs.RunAsync(args, new CliConsole(Console.In, Console.Out, Console.Error));
 }
 
-var builder = WebApplication.CreateBuilder(CliVerbs.ServeArguments(args));
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = CliVerbs.ServeArguments(args),
+    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),   // the web chat ships beside the binary
+});
+builder.WebHost.UseSetting("urls", builder.Configuration["urls"] ?? "http://localhost:5080");
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.AddCoalitionBotCore();                       // knowledge base and storage settings
 builder.Services.AddHostedService<IndexStartupService>();
 builder.AddHttpErrors();                             // bad input → 400 { "error": "…" }

@@ -19,6 +19,9 @@ public sealed class AnswerService(
     /// <summary>Supporting passages must reach this share of the best passage's relevance.</summary>
     private const double MinRelativeRelevance = 0.45;
 
+    /// <summary>Passages quoted in the answer text must reach this share of the best passage's relevance.</summary>
+    private const double AnswerRelevance = 0.8;
+
     /// <summary>Why a question cannot be asked, or null when it can.</summary>
     public string? Problem(string? question)
     {
@@ -68,7 +71,9 @@ public sealed class AnswerService(
                 Math.Round(c.Ranked.Relevance, 2),
                 c.Ranked.Passage.LastUpdated))
             .ToList();
-        var text = composer.Compose(cited.Select(c => (c.Ranked.Passage, c.N)).ToList(), terms);
+        // The answer text speaks only from passages nearly as relevant as the best; weaker ones stay as further reading.
+        var speaking = cited.Where(c => c.N == 1 || c.Ranked.Relevance >= top * AnswerRelevance);
+        var text = composer.Compose(speaking.Select(c => (c.Ranked.Passage, c.N)).ToList(), terms);
         return new Answer(question, true, text, citations, []);
     }
 

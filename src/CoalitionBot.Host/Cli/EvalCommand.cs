@@ -7,6 +7,9 @@ namespace CoalitionBot.Host.Cli;
 /// <summary><c>eval --questions FILE.jsonl</c>: hit@1, hit@3, MRR and abstention accuracy, and each miss.</summary>
 internal static class EvalCommand
 {
+    /// <summary>Exit code when a figure is below its required minimum.</summary>
+    public const int BelowTarget = 3;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static Command Create(CliRun run)
@@ -14,7 +17,10 @@ internal static class EvalCommand
         var questions = new Option<FileInfo>("--questions") { Description = "A .jsonl file of questions with expected passages", Required = true };
         var format = new Option<string>("--format") { Description = "text (default) or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("eval", "Score answer quality on a question file.") { questions, format };
+        var minHitAt1 = new Option<double?>("--min-hit-at-1") { Description = "Exit with code 3 when hit@1 is below this (a regression check for CI)" };
+        var minHitAt3 = new Option<double?>("--min-hit-at-3") { Description = "Exit with code 3 when hit@3 is below this" };
+        var minAbstention = new Option<double?>("--min-abstention") { Description = "Exit with code 3 when abstention accuracy is below this" };
+        var command = new Command("eval", "Score answer quality on a question file.") { questions, format, minHitAt1, minHitAt3, minAbstention };
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var file = parsed.GetValue(questions)!;
@@ -34,7 +40,17 @@ internal static class EvalCommand
                 }
                 var report = AnswerEvaluation.Score(outcomes);
                 await run.Console.Out.WriteLineAsync(parsed.GetValue(format) == "json" ? JsonSerializer.Serialize(report, Json) : Render(report));
-                return 0;
+                var shortfalls = new[]
+                {
+                    ("hit@1", report.HitAt1, parsed.GetValue(minHitAt1)),
+                    ("hit@3", report.HitAt3, parsed.GetValue(minHitAt3)),
+                    ("abstention accuracy", report.AbstentionAccuracy, parsed.GetValue(minAbstention)),
+                }.Where(f => f.Item3 is { } minimum && f.Item2 < minimum - 1e-9).ToList();
+                foreach (var (name, value, minimum) in shortfalls)
+                {
+                    await run.Console.Error.WriteLineAsync($"{name} is {value:F2}, below the required {minimum:F2}.");
+                }
+                return shortfalls.Count == 0 ? 0 : BelowTarget;
             });
         });
         return command;

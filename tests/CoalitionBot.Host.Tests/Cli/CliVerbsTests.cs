@@ -121,6 +121,22 @@ public sealed class CliVerbsTests : IDisposable
     }
 
     [Fact]
+    public async Task EvalBelowARequiredFigureExitsWithCode3()
+    {
+        var questions = Path.Combine(_cli.DataPath, "questions.jsonl");
+        await File.WriteAllLinesAsync(questions,
+        [
+            """{"id": "a", "question": "What can diaspora groups do in a crisis?", "expect": [{"source": "001_7d3c74ba043f25da.txt", "contains": "no such text"}]}""",
+        ]);
+
+        var result = await _cli.RunAsync("eval", "--questions", questions, "--min-hit-at-1", "0.9");
+
+        result.Exited(3);
+        Assert.Contains("hit@1 is 0.00, below the required 0.90", result.Error);
+        Assert.Contains("a (rank none)", result.Output);
+    }
+
+    [Fact]
     public async Task EvalOfAMissingFileSaysSo()
     {
         var result = await _cli.RunAsync("eval", "--questions", "/no/such/questions.jsonl");
