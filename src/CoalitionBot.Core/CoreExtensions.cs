@@ -11,7 +11,6 @@ public static class CoreExtensions
     public static IHostApplicationBuilder AddCoalitionBotCore(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<StorageOptions>().Configure(o => o.DataPath = builder.Configuration["DataPath"] ?? o.DataPath);
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.AddKnowledge();
         return builder;
     }
