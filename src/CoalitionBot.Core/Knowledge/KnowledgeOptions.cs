@@ -35,10 +35,10 @@ public sealed class KnowledgeOptions
     /// <summary>
     /// Share of the question's content words (weighted by rarity, synonyms count) that the best
     /// passage must cover before the bot answers; below it the bot says it does not know.
-    /// Default: 0.6.
+    /// Default: 0.55.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double MinCoverage { get; set; } = 0.6;
+    public double MinCoverage { get; set; } = 0.55;
 
     /// <summary>Passages that Lucene returns for re-ranking. Default: 20.</summary>
     [Range(1, 1_000)]

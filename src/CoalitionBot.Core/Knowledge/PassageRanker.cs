@@ -18,7 +18,7 @@ public sealed class PassageRanker(KnowledgeIndex index, CoalitionAnalyzer analyz
     private const float PairBoost = 0.5f;
     private const double FillerWeight = 0.2;
     private const double LuceneShare = 0.3;
-    private const double UnknownWordShare = 0.6;
+    private const double UnknownWordShare = 0.8;
 
     internal IReadOnlyList<RankedPassage> Rank(QuestionTerms question)
     {

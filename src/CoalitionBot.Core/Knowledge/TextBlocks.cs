@@ -97,12 +97,10 @@ internal static class TextBlocks
         }
         if (lines.All(l => IsHeadingLike(l.Content)))
         {
-            // "Other examples" followed by short lines: a heading over a list without bullets.
-            blocks.Add(new Block(BlockKind.Heading, [Item(lines[0])]));
-            if (lines.Count > 1)
-            {
-                blocks.Add(new Block(BlockKind.List, lines.Skip(1).Select(Item).ToList()));
-            }
+            // Short lines without a sentence among them ("Other examples / Cost per beneficiary /
+            // Lessons learned") are the empty headings of a template: quoting them would cite a
+            // passage that states nothing. The last one names what follows.
+            blocks.AddRange(lines.Select(l => new Block(BlockKind.Heading, [Item(l)])));
         }
         else
         {

@@ -118,6 +118,15 @@ public sealed class PassageSplitterTests
     }
 
     [Fact]
+    public void ShortLinesWithoutASentenceAreHeadingsNotAPassage()
+    {
+        var passages = SplitSeed("000_3235851a96364efd.txt");
+
+        Assert.DoesNotContain(passages, p => p.Text.Contains("Cost per beneficiary"));
+        Assert.Contains(passages, p => p.Section == "Alignment with policy" && p.Text.StartsWith("Design.", StringComparison.Ordinal) && p.Text.Contains("[P1] Focus on the needs"));
+    }
+
+    [Fact]
     public void EmptyDocumentHasNoPassages()
     {
         Assert.Empty(Split(""));
