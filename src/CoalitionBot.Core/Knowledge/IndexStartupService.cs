@@ -7,7 +7,7 @@ namespace CoalitionBot.Knowledge;
 /// Brings the index up to date when the server starts, in the background so that the server
 /// answers /healthz at once; questions asked meanwhile wait for the index to be ready.
 /// </summary>
-public sealed partial class IndexStartupService(KnowledgeIndex index, ILogger<IndexStartupService> logger) : BackgroundService
+public sealed partial class IndexStartupService(KnowledgeIndex index, SuggestionPool suggestions, ILogger<IndexStartupService> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() =>
     {
@@ -15,6 +15,7 @@ public sealed partial class IndexStartupService(KnowledgeIndex index, ILogger<In
         try
         {
             index.Update(rebuild: false, Report, stoppingToken);
+            suggestions.Warm();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

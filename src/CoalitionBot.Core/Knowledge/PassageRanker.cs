@@ -19,6 +19,8 @@ public sealed class PassageRanker(KnowledgeIndex index, CoalitionAnalyzer analyz
     private const double FillerWeight = 0.2;
     private const double LuceneShare = 0.3;
     private const double UnknownWordShare = 0.8;
+    private const int PruneFromPassages = 1_000;
+    private const double CommonShare = 0.2;
 
     internal IReadOnlyList<RankedPassage> Rank(QuestionTerms question)
     {
@@ -29,7 +31,7 @@ public sealed class PassageRanker(KnowledgeIndex index, CoalitionAnalyzer analyz
         return index.Read(searcher =>
         {
             Weigh(question, searcher.IndexReader);
-            var hits = searcher.Search(BuildQuery(question), options.Value.Candidates).ScoreDocs;
+            var hits = searcher.Search(BuildQuery(question, Selective(searcher.IndexReader)), options.Value.Candidates).ScoreDocs;
             if (hits.Length == 0)
             {
                 return [];
@@ -69,22 +71,40 @@ public sealed class PassageRanker(KnowledgeIndex index, CoalitionAnalyzer analyz
         }
     }
 
-    private static BooleanQuery BuildQuery(QuestionTerms question)
+    /// <summary>
+    /// On a large library, a word found in a large share of passages selects nothing but costs
+    /// the most (Lucene scores every passage that has it): such words do not pick candidates,
+    /// though coverage still counts them. On a small library every word is cheap and kept.
+    /// </summary>
+    private static Func<string, bool> Selective(IndexReader reader)
+    {
+        var passages = reader.GetDocCount(IndexFields.Text);
+        return passages < PruneFromPassages
+            ? _ => true
+            : term => reader.DocFreq(new Term(IndexFields.Text, term)) <= passages * CommonShare;
+    }
+
+    private static BooleanQuery BuildQuery(QuestionTerms question, Func<string, bool> selective)
     {
         var query = new BooleanQuery();
-        foreach (var term in question.Terms)
+        var terms = question.Terms.Where(t => selective(t.Term)).ToList();
+        if (terms.Count == 0)
+        {
+            terms = [.. question.Terms];
+        }
+        foreach (var term in terms)
         {
             query.Add(AnyField([term.Term], 1f), Occur.SHOULD);
         }
-        foreach (var alternative in question.Terms.SelectMany(t => t.Alternatives).DistinctBy(a => string.Join(' ', a)))
+        foreach (var alternative in question.Terms.SelectMany(t => t.Alternatives).Where(a => a.Any(selective)).DistinctBy(a => string.Join(' ', a)))
         {
             query.Add(AnyField(alternative, AlternativeBoost), Occur.SHOULD);
         }
-        if (question.Terms.Count >= 2)
+        if (terms.Count >= 2)
         {
-            var first = question.Terms[0].Position;
-            query.Add(Phrase(question.Terms.Select(t => (t.Term, t.Position - first)), question.Terms.Count + 3, IndexFields.Text, PhraseBoost), Occur.SHOULD);
-            foreach (var (a, b) in question.Terms.Zip(question.Terms.Skip(1)))
+            var first = terms[0].Position;
+            query.Add(Phrase(terms.Select(t => (t.Term, t.Position - first)), terms.Count + 3, IndexFields.Text, PhraseBoost), Occur.SHOULD);
+            foreach (var (a, b) in terms.Zip(terms.Skip(1)))
             {
                 query.Add(Phrase([(a.Term, 0), (b.Term, Math.Max(1, b.Position - a.Position))], 3, IndexFields.Text, PairBoost), Occur.SHOULD);
             }

@@ -34,6 +34,9 @@ public sealed class SuggestionPool(
             .Select(t => t.Topic)
             .ToList();
 
+    /// <summary>Builds the pool for the current index ahead of the first "not found" (which would otherwise wait for it).</summary>
+    public void Warm() => Pool();
+
     private IReadOnlyList<(string Topic, HashSet<string> Terms)> Pool() => index.Read(searcher =>
     {
         lock (_lock)
