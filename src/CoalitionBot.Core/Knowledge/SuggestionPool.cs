@@ -65,7 +65,8 @@ public sealed class SuggestionPool(
         {
             var stored = searcher.Doc(hit.Doc, fields);
             var section = stored.Get(IndexFields.Section);
-            if (section == stored.Get(IndexFields.Title) || !TextBlocks.IsHeadingLike(section))
+            // A topic to offer reads as a topic: not the document's title, not a "Label: value" line.
+            if (section == stored.Get(IndexFields.Title) || !TextBlocks.IsHeadingLike(section) || section.Contains(':'))
             {
                 continue;
             }

@@ -125,6 +125,7 @@ internal static class TextBlocks
         line.Length <= MaxHeadingLength
         && line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxHeadingWords
         && !".,;:!".Contains(line[^1])
+        && line.Count(c => c == ':') < 2   // "Support: Advocacy Capital: Regulatory …" is metadata, not a heading
         && line.Any(char.IsLetter);
 
     private static List<Block> MergeLists(List<Block> blocks)
