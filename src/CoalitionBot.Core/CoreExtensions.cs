@@ -1,17 +1,21 @@
 using CoalitionBot.Knowledge;
 using CoalitionBot.Storage;
+using CoalitionBot.Conversation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace CoalitionBot;
 
 public static class CoreExtensions
 {
-    /// <summary>Everything platform-neutral: storage settings and the knowledge base.</summary>
+    /// <summary>Everything platform-neutral: storage, the knowledge base and the conversation engine.</summary>
     public static IHostApplicationBuilder AddCoalitionBotCore(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<StorageOptions>().Configure(o => o.DataPath = builder.Configuration["DataPath"] ?? o.DataPath);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddStorage();
         builder.AddKnowledge();
+        builder.AddConversation();
         return builder;
     }
 }

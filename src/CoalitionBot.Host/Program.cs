@@ -2,6 +2,7 @@ using CoalitionBot;
 using CoalitionBot.Host.Api;
 using CoalitionBot.Host.Cli;
 using CoalitionBot.Knowledge;
+using CoalitionBot.Slack;
 
 // The verbs (ask, index, eval, chat) run without a web server; anything else serves.
 if (CliVerbs.IsVerb(args))
@@ -18,6 +19,7 @@ builder.WebHost.UseSetting("urls", builder.Configuration["urls"] ?? "http://loca
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.AddCoalitionBotCore();                       // knowledge base and storage settings
 builder.Services.AddHostedService<IndexStartupService>();
+builder.AddSlack();                                  // registers nothing but a notice unless Slack:BotToken is set
 builder.AddHttpErrors();                             // bad input → 400 { "error": "…" }
 
 var app = builder.Build();
@@ -26,6 +28,7 @@ app.UseDefaultFiles();
 app.UseStaticFiles();                                // wwwroot: the local web chat
 app.MapHealthApi();
 app.MapAskApi();
+app.MapSlack();                                      // /slack/events, /slack/commands, /slack/interactivity
 
 app.Run();
 return 0;

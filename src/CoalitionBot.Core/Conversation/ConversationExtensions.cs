@@ -1,0 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CoalitionBot.Conversation;
+
+public static class ConversationExtensions
+{
+    public static IHostApplicationBuilder AddConversation(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ConversationEngine>();
+        return builder;
+    }
+}

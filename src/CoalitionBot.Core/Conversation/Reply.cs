@@ -1,0 +1,42 @@
+using CoalitionBot.Knowledge;
+
+namespace CoalitionBot.Conversation;
+
+public enum ReplyKind
+{
+    /// <summary>An answer with citations.</summary>
+    Answer,
+
+    /// <summary>The library does not cover the question; suggestions follow as buttons.</summary>
+    NotFound,
+
+    Help,
+
+    /// <summary>The message cannot be answered as it is (empty, too long, a button that names nothing).</summary>
+    Problem,
+
+    /// <summary>Answering failed on our side; a "try again" button follows.</summary>
+    Apology,
+}
+
+/// <summary>A button on a reply; <see cref="Action"/> is one of <see cref="ReplyActions"/>.</summary>
+public sealed record ReplyButton(string Label, string Action, string Value);
+
+/// <summary>What the bot says, platform-neutral; renderers turn it into Block Kit, an Adaptive Card, HTML or text.</summary>
+/// <param name="AnswerId">The stored answer this reply shows, which feedback buttons refer to.</param>
+/// <param name="Note">A line under the reply, such as the thanks for feedback.</param>
+public sealed record Reply(ReplyKind Kind, string Text, Answer? Answer, IReadOnlyList<ReplyButton> Buttons, Guid? AnswerId = null, string? Note = null);
+
+/// <summary>The actions buttons carry, the same on every platform.</summary>
+public static class ReplyActions
+{
+    /// <summary>Ask the button's value as a question (suggestions).</summary>
+    public const string Ask = "ask_question";
+
+    /// <summary>Ask the button's value again after a failure.</summary>
+    public const string Retry = "retry_question";
+
+    public const string Helpful = "answer_helpful";
+
+    public const string NotHelpful = "answer_unhelpful";
+}

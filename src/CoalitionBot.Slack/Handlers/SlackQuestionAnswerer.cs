@@ -1,0 +1,46 @@
+using CoalitionBot.Conversation;
+using CoalitionBot.Slack.WebApi;
+using Microsoft.Extensions.Logging;
+
+namespace CoalitionBot.Slack.Handlers;
+
+/// <summary>Answers a question where it was asked; never silent: a failure still gets an apology with "Try again".</summary>
+internal sealed partial class SlackQuestionAnswerer(ConversationEngine engine, SlackReplier replier, ILogger<SlackQuestionAnswerer> logger)
+{
+    public async Task<Reply> ReplyAsync(string user, string channel, string? threadTs, string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await engine.ReplyToAsync(new IncomingMessage("slack", user, channel, threadTs, Payload.Unescape(text)), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.AnswerFailed(logger, e, user, channel);
+            return ConversationEngine.Apology(text);
+        }
+    }
+
+    public async Task AnswerInThreadAsync(string user, string channel, string? threadTs, string text, CancellationToken cancellationToken)
+    {
+        var reply = await ReplyAsync(user, channel, threadTs, text, cancellationToken);
+        try
+        {
+            await replier.PostAsync(channel, threadTs, reply, cancellationToken);
+        }
+        catch (SlackApiException e) when (reply.Kind != ReplyKind.Apology)
+        {
+            // The answer could not be posted (too long, invalid blocks): the person still hears from us.
+            Log.PostFailed(logger, e, channel, e.Error);
+            await replier.PostAsync(channel, threadTs, ConversationEngine.Apology(text), cancellationToken);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(LogLevel.Error, "Answering {User} in {Channel} failed; sent an apology")]
+        public static partial void AnswerFailed(ILogger logger, Exception exception, string user, string channel);
+
+        [LoggerMessage(LogLevel.Error, "Posting the answer in {Channel} failed with {Error}; sent an apology")]
+        public static partial void PostFailed(ILogger logger, Exception exception, string channel, string error);
+    }
+}

@@ -1,0 +1,84 @@
+using CoalitionBot.Slack.EventsApi;
+using CoalitionBot.Slack.Handlers;
+using CoalitionBot.Slack.WebApi;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoalitionBot.Slack;
+
+public static partial class SlackExtensions
+{
+    /// <summary>
+    /// Slack, when Slack:BotToken is set: the Web API client, the dispatcher and its work queue,
+    /// and Socket Mode (default) or the HTTP endpoints. Without a token it registers nothing but a
+    /// line at start-up that says Slack is off.
+    /// </summary>
+    public static IHostApplicationBuilder AddSlack(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection("Slack");
+        var settings = section.Get<SlackOptions>() ?? new SlackOptions();
+        builder.Services.AddOptions<SlackOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        if (!settings.IsEnabled)
+        {
+            builder.Services.AddHostedService<SlackOffNotice>();
+            return builder;
+        }
+        if (settings.Mode == SlackMode.Socket && string.IsNullOrWhiteSpace(settings.AppToken))
+        {
+            throw new InvalidOperationException(
+                "Slack:Mode is Socket (the default) but Slack:AppToken is not set. Create an app-level token with the connections:write scope, or set Slack:Mode=Http and Slack:SigningSecret.");
+        }
+        builder.Services.AddSlackWebApi();
+        builder.Services.AddHttpClient(nameof(SlackReplier));
+        builder.Services.AddSingleton<SlackReplier>();
+        builder.Services.AddSingleton<SlackIdentityCache>();
+        builder.Services.AddSingleton<SeenEvents>();
+        builder.Services.AddSingleton<SlackQuestionAnswerer>();
+        builder.Services.AddSingleton<SlackEventHandler>();
+        builder.Services.AddSingleton<SlackCommandHandler>();
+        builder.Services.AddSingleton<SlackInteractionHandler>();
+        builder.Services.AddSingleton(sp => new SlackDispatcher(
+            sp.GetRequiredService<SlackEventHandler>(),
+            sp.GetRequiredService<SlackCommandHandler>(),
+            sp.GetRequiredService<SlackInteractionHandler>()));
+        builder.Services.AddSingleton<SlackWorkQueue>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SlackWorkQueue>());
+        builder.Services.AddSingleton<SlackRequestVerifier>();
+        if (settings.Mode == SlackMode.Socket)
+        {
+            builder.AddSlackSocketMode();
+        }
+        return builder;
+    }
+
+    /// <summary>The HTTP endpoints, mapped whenever Slack is on (Socket Mode apps never receive calls on them).</summary>
+    public static WebApplication MapSlack(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<IOptions<SlackOptions>>().Value.IsEnabled)
+        {
+            app.MapSlackEndpoints();
+        }
+        return app;
+    }
+
+    private sealed partial class SlackOffNotice(ILogger<SlackOffNotice> logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            Log.Off(logger);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        private static partial class Log
+        {
+            [LoggerMessage(LogLevel.Information, "Slack is off: set Slack:BotToken (and Slack:AppToken for Socket Mode) to connect it")]
+            public static partial void Off(ILogger logger);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace CoalitionBot.Slack.WebApi;
+
+internal sealed partial class SlackApiClient
+{
+    // Slack suggests pages of at most 200.
+    private const int MembersPageSize = 200;
+
+    /// <summary>conversations.open: the DM (one user) or group DM (up to 8) with the bot; returns its channel id.</summary>
+    public async Task<string> OpenConversationAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
+    {
+        const string Method = "conversations.open";
+        var reply = await CallAsync(Method, new Dictionary<string, string> { ["users"] = string.Join(",", userIds) }, cancellationToken);
+        return Required(reply["channel"], "id", Method);
+    }
+
+    /// <summary>conversations.members: every member's user id (bots included), following cursors to the last page.</summary>
+    public async Task<IReadOnlyList<string>> ConversationMembersAsync(string channel, CancellationToken cancellationToken)
+    {
+        var members = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var arguments = new Dictionary<string, string>
+            {
+                ["channel"] = channel,
+                ["limit"] = MembersPageSize.ToString(CultureInfo.InvariantCulture),
+            };
+            if (cursor is not null)
+            {
+                arguments["cursor"] = cursor;
+            }
+            var reply = await CallAsync("conversations.members", arguments, cancellationToken);
+            members.AddRange(Strings(reply["members"]));
+            cursor = Text(reply["response_metadata"], "next_cursor");
+        }
+        while (!string.IsNullOrEmpty(cursor));
+        return members;
+    }
+}
