@@ -1,4 +1,6 @@
 using CoalitionBot.Knowledge;
+using CoalitionBot.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -41,6 +43,17 @@ public sealed class Library : IDisposable
     public AnswerService Answers => _host.Services.GetRequiredService<AnswerService>();
 
     public PassageSplitter Splitter => _host.Services.GetRequiredService<PassageSplitter>();
+
+    public IServiceProvider Services => _host.Services;
+
+    /// <summary>Builds the index and creates the database, as the server's start-up does.</summary>
+    public async Task<Library> StartedAsync()
+    {
+        Index.Update();
+        await using var db = await Services.GetRequiredService<IDbContextFactory<CoalitionDbContext>>().CreateDbContextAsync();
+        await db.Database.EnsureCreatedAsync();
+        return this;
+    }
 
     public Task<Answer> AskAsync(string question) => Answers.AskAsync(question, CancellationToken.None);
 
