@@ -33,7 +33,8 @@ public static partial class SlackExtensions
                 "Slack:Mode is Socket (the default) but Slack:AppToken is not set. Create an app-level token with the connections:write scope, or set Slack:Mode=Http and Slack:SigningSecret.");
         }
         builder.Services.AddSlackWebApi();
-        builder.Services.AddHttpClient(nameof(SlackReplier));
+        // A response_url is a credential in itself: keep it out of the HTTP client's request logs.
+        builder.Services.AddHttpClient(nameof(SlackReplier)).RemoveAllLoggers();
         builder.Services.AddSingleton<SlackReplier>();
         builder.Services.AddSingleton<SlackIdentityCache>();
         builder.Services.AddSingleton<SeenEvents>();

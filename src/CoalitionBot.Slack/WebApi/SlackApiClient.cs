@@ -146,7 +146,7 @@ internal sealed partial class SlackApiClient(
             : [];
 
     /// <summary>A string property, or null when it is missing or not a string.</summary>
-    internal static string? Text(JsonNode? node, string name) =>
+    private static string? Text(JsonNode? node, string name) =>
         node is JsonObject obj && obj[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String
             ? value.GetValue<string>()
             : null;
