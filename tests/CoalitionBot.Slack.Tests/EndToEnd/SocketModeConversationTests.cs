@@ -119,6 +119,20 @@ public sealed class SocketModeConversationTests(ITestOutputHelper output) : IAsy
     }
 
     [Fact]
+    public async Task WhenTheAnswerCannotBePostedThePersonStillGetsAnApologyWithTryAgain()
+    {
+        _slack.Script("chat.postMessage", 200, """{"ok":false,"error":"invalid_blocks"}""");
+
+        await _slack.SendEnvelopeAsync("events_api", FakeSlack.EventCallback(FakeSlack.DirectMessage("What can diaspora groups do in a crisis?")));
+        var apology = await _slack.WaitForCallAsync("chat.postMessage", count: 2);
+
+        Assert.Contains("Sorry", apology.Body["text"]!.GetValue<string>());
+        var retry = Assert.Single(ButtonsOf(apology));
+        Assert.StartsWith("retry_question", retry["action_id"]!.GetValue<string>());
+        Assert.Equal("What can diaspora groups do in a crisis?", retry["value"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task DisconnectLeadsToAReconnectAndTheNextQuestionIsAnswered()
     {
         await _slack.SendFrameAsync("""{"type":"disconnect","reason":"refresh_requested","debug_info":{"host":"wss-test"}}""");
