@@ -98,6 +98,7 @@ public sealed class SocketModeConversationTests(ITestOutputHelper output) : IAsy
         var id = await _slack.SendEnvelopeAsync("events_api", callback);
         await _slack.SendEnvelopeAsync("events_api", (JsonObject)callback.DeepClone(), envelopeId: id, retryAttempt: 1);
         await _slack.WaitForAckAsync(id, count: 2);
+        await _slack.WaitForCallAsync("chat.postMessage", c => c.Body["channel"]!.GetValue<string>() == "D1");
 
         // A later question on the same link: once it is answered, the redelivery has long been dealt with.
         await _slack.SendEnvelopeAsync("events_api", FakeSlack.EventCallback(FakeSlack.DirectMessage("What does the Spotlight on the EU do?", channel: "D2")));

@@ -225,6 +225,17 @@ public sealed class SocketModeClientTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task RefusedUpgradeIsRetriedOnAFreshUrl()
+    {
+        await using var slack = await SocketModeHarness.StartAsync(output, urls: (server, n) => n == 1 ? new Uri($"ws://127.0.0.1:{server.Port}/not-a-link") : server.Url(n));
+
+        var link = await slack.Server.NextLinkAsync();
+
+        Assert.Equal("2", link.Ticket);
+        Assert.Equal(1, link.Number);
+    }
+
+    [Fact]
     public async Task LinkWithoutHelloIsGivenUpAndReplaced()
     {
         var clock = new WatchedClock();
