@@ -37,7 +37,6 @@ public static partial class SlackExtensions
         builder.Services.AddHttpClient(nameof(SlackReplier)).RemoveAllLoggers();
         builder.Services.AddSingleton<SlackReplier>();
         builder.Services.AddSingleton<SlackIdentityCache>();
-        builder.Services.AddSingleton<SeenEvents>();
         builder.Services.AddSingleton<SlackQuestionAnswerer>();
         builder.Services.AddSingleton<SlackEventHandler>();
         builder.Services.AddSingleton<SlackCommandHandler>();

@@ -8,6 +8,7 @@ public static class ConversationExtensions
     public static IHostApplicationBuilder AddConversation(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ConversationEngine>();
+        builder.Services.AddSingleton<ReceivedEvents>();
         return builder;
     }
 }

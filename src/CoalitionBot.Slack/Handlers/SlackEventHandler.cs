@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CoalitionBot.Conversation;
 using CoalitionBot.Slack.BlockKit;
 using CoalitionBot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,7 @@ internal sealed partial class SlackEventHandler(
     SlackQuestionAnswerer answerer,
     SlackApiClient slack,
     SlackIdentityCache identity,
-    SeenEvents seen,
+    ReceivedEvents received,
     ILogger<SlackEventHandler> logger)
 {
     public async Task HandleAsync(JsonElement body, CancellationToken cancellationToken)
@@ -24,7 +25,7 @@ internal sealed partial class SlackEventHandler(
             Log.Ignored(logger, body.Str("type") ?? "(none)");
             return;
         }
-        if (body.Str("event_id") is { } eventId && !seen.FirstTime(eventId))
+        if (body.Str("event_id") is { } eventId && !await received.FirstTimeAsync("slack", eventId, cancellationToken))
         {
             Log.Redelivered(logger, eventId);
             return;
