@@ -3,7 +3,7 @@
 # sideloading or upload by an admin. Usage: MicrosoftAppId=<your Azure Bot's app id> manifests/teams/build-package.sh
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-: "${MicrosoftAppId:?Set MicrosoftAppId to the Azure Bot registration's app id (a GUID).}"
+: "${MicrosoftAppId:?Set MicrosoftAppId to the app id of the Azure Bot registration, a GUID.}"
 if ! [[ "$MicrosoftAppId" =~ ^[0-9a-fA-F-]{36}$ ]]; then
   echo "MicrosoftAppId must be a GUID, got '$MicrosoftAppId'." >&2
   exit 2
