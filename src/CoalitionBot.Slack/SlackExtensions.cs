@@ -1,3 +1,4 @@
+using CoalitionBot.Conversation;
 using CoalitionBot.Slack.EventsApi;
 using CoalitionBot.Slack.Handlers;
 using CoalitionBot.Slack.WebApi;
@@ -48,6 +49,7 @@ public static partial class SlackExtensions
         builder.Services.AddSingleton<SlackWorkQueue>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SlackWorkQueue>());
         builder.Services.AddSingleton<SlackRequestVerifier>();
+        builder.Services.AddSingleton<IReplySender, SlackReplySender>();
         if (settings.Mode == SlackMode.Socket)
         {
             builder.AddSlackSocketMode();
