@@ -21,6 +21,7 @@ builder.AddCoalitionBotCore();                       // knowledge base and stora
 builder.Services.AddHostedService<IndexStartupService>();
 builder.AddSlack();                                  // registers nothing but a notice unless Slack:BotToken is set
 builder.AddHttpErrors();                             // bad input → 400 { "error": "…" }
+builder.AddAdminApi();                               // the coordinators' bearer key (Admin:ApiKey)
 
 var app = builder.Build();
 app.UseHttpErrors();
@@ -28,6 +29,7 @@ app.UseDefaultFiles();
 app.UseStaticFiles();                                // wwwroot: the local web chat
 app.MapHealthApi();
 app.MapAskApi();
+app.MapFeedbackApi();                                // GET /api/feedback for coordinators
 app.MapSlack();                                      // /slack/events, /slack/commands, /slack/interactivity
 
 app.Run();

@@ -9,6 +9,7 @@ public static class ConversationExtensions
     {
         builder.Services.AddSingleton<ConversationEngine>();
         builder.Services.AddSingleton<ReceivedEvents>();
+        builder.Services.AddSingleton<FeedbackReport>();
         return builder;
     }
 }
