@@ -54,7 +54,7 @@ internal sealed partial class SlackEventHandler(
             Log.Ignored(logger, ev.Str("subtype") ?? "bot or system message");
             return;
         }
-        if (user == (await identity.GetAsync(cancellationToken)).UserId)
+        if (user == (await identity.TryGetAsync(cancellationToken))?.UserId)
         {
             return;
         }

@@ -147,6 +147,17 @@ public sealed class SocketModeConversationTests(ITestOutputHelper output) : IAsy
     }
 
     [Fact]
+    public async Task QuestionIsAnsweredEvenWhenAuthTestFails()
+    {
+        _slack.Script("auth.test", 200, """{"ok":false,"error":"internal_error"}""");
+
+        await _slack.SendEnvelopeAsync("events_api", FakeSlack.EventCallback(FakeSlack.DirectMessage("What can diaspora groups do in a crisis?")));
+        var post = await _slack.WaitForCallAsync("chat.postMessage");
+
+        Assert.Contains("004_949f98561308b498.txt", post.Body["blocks"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task OwnMessagesOtherBotsEditsAndJunkAreNotAnswered()
     {
         var own = FakeSlack.DirectMessage("What can diaspora groups do in a crisis?", user: "UBOT", channel: "D9");
