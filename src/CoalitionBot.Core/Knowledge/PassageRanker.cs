@@ -20,6 +20,7 @@ public sealed class PassageRanker(KnowledgeIndex index, CoalitionAnalyzer analyz
     private const double LuceneShare = 0.3;
     private const double UnknownWordShare = 0.8;
     private const int PruneFromPassages = 1_000;
+    private const int MinCorrectedLength = 5;
     private const double CommonShare = 0.2;
 
     internal IReadOnlyList<RankedPassage> Rank(QuestionTerms question)
@@ -66,9 +67,35 @@ public sealed class PassageRanker(KnowledgeIndex index, CoalitionAnalyzer analyz
         foreach (var term in question.Terms)
         {
             var frequency = reader.DocFreq(new Term(IndexFields.Text, term.Term));
+            if (frequency == 0 && Correct(term.Term, reader) is { } corrected)
+            {
+                term.Correction = corrected.Term;
+                frequency = corrected.Frequency;
+            }
             var idf = frequency == 0 ? Idf(1) * UnknownWordShare : Idf(frequency);
             term.Weight = analyzer.QuestionFiller.Contains(term.Term) ? idf * FillerWeight : idf;
         }
+    }
+
+    /// <summary>
+    /// The most frequent indexed term within one edit (two for long words) of a word the library
+    /// does not use; short words are left alone, where one letter changes the meaning.
+    /// </summary>
+    private static (string Term, int Frequency)? Correct(string word, IndexReader reader)
+    {
+        if (word.Length < MinCorrectedLength || word.Any(char.IsDigit))
+        {
+            return null;
+        }
+        var fuzzy = new FuzzyQuery(new Term(IndexFields.Text, word), word.Length >= 8 ? 2 : 1, prefixLength: 1, maxExpansions: 10, transpositions: true);
+        var candidates = new HashSet<Term>();
+        fuzzy.Rewrite(reader).ExtractTerms(candidates);
+        return candidates
+            .Select(t => (Term: t.Text, Frequency: reader.DocFreq(t)))
+            .Where(t => t.Frequency > 0)
+            .OrderByDescending(t => t.Frequency)
+            .Cast<(string, int)?>()
+            .FirstOrDefault();
     }
 
     /// <summary>
@@ -94,7 +121,7 @@ public sealed class PassageRanker(KnowledgeIndex index, CoalitionAnalyzer analyz
         }
         foreach (var term in terms)
         {
-            query.Add(AnyField([term.Term], 1f), Occur.SHOULD);
+            query.Add(AnyField([term.Correction ?? term.Term], 1f), Occur.SHOULD);
         }
         foreach (var alternative in question.Terms.SelectMany(t => t.Alternatives).Where(a => a.Any(selective)).DistinctBy(a => string.Join(' ', a)))
         {

@@ -6,9 +6,15 @@ internal sealed record QuestionTerm(string Term, int Position, IReadOnlyList<str
     /// <summary>Inverse document frequency over passages: rare words decide what a question is about.</summary>
     public double Weight { get; set; } = 1;
 
-    /// <summary>True when the term or one of its alternatives (all of its words) is in <paramref name="terms"/>.</summary>
+    /// <summary>
+    /// The library's spelling of a word it does not know, one or two letters away ("diaspra" →
+    /// "diaspora"): people type questions in chat, typos included.
+    /// </summary>
+    public string? Correction { get; set; }
+
+    /// <summary>True when the term, its correction, or one of its alternatives (all of its words) is in <paramref name="terms"/>.</summary>
     public bool IsCoveredBy(HashSet<string> terms) =>
-        terms.Contains(Term) || Alternatives.Any(a => a.All(terms.Contains));
+        terms.Contains(Term) || (Correction is { } corrected && terms.Contains(corrected)) || Alternatives.Any(a => a.All(terms.Contains));
 }
 
 /// <summary>A question turned into analysed content terms, with glossary alternatives.</summary>

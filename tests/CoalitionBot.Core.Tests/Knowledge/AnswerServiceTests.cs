@@ -69,6 +69,17 @@ public sealed partial class AnswerServiceTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("What can diaspra groups do in a crisis?", "004_949f98561308b498.txt")]
+    [InlineData("What does an advocay modul contain?", "003_d7f48822047bd3f1.txt")]
+    public async Task TyposInWordsTheLibraryKnowsAreForgiven(string question, string document)
+    {
+        var answer = await _library.AskAsync(question);
+
+        Assert.True(answer.Found);
+        Assert.Equal(document, answer.Citations[0].Document);
+    }
+
     [Fact]
     public async Task GlossaryWordingsFindPassagesThatUseOtherWords()
     {
