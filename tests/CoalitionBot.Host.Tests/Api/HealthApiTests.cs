@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CoalitionBot.Host.Tests.Support;
 using CoalitionBot.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Host.Tests.Api;
@@ -22,6 +24,24 @@ public sealed class HealthApiTests
         Assert.Equal("ready", health.GetProperty("status").GetString());
         Assert.Equal(5, health.GetProperty("documents").GetInt32());
         Assert.True(health.GetProperty("passages").GetInt32() >= 25);
+    }
+
+    [Fact]
+    public async Task HealthzIs503UntilTheIndexIsReady()
+    {
+        await using var app = new CoalitionBotApplication();
+        // Without the start-up indexing the index never becomes ready: the state a large library is in for a while.
+        var notIndexed = app.WithWebHostBuilder(b => b.ConfigureServices(services =>
+        {
+            var indexing = services.Single(d => d.ImplementationType == typeof(CoalitionBot.Knowledge.IndexStartupService));
+            services.Remove(indexing);
+        }));
+
+        var response = await notIndexed.CreateClient().GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("indexing", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        await notIndexed.DisposeAsync();
     }
 
     [Fact]
