@@ -70,3 +70,7 @@ fetch("/healthz").then((r) => r.json()).then((h) => {
     ? `${h.documents} documents, ${h.passages} passages`
     : "Indexing the library…";
 }).catch(() => {});
+
+// A link like /?q=What+can+diaspora+groups+do asks the question on arrival (shareable answers).
+const linked = new URLSearchParams(window.location.search).get("q");
+if (linked && linked.trim()) ask(linked.trim());
