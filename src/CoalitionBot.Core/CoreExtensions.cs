@@ -1,4 +1,5 @@
 using CoalitionBot.Knowledge;
+using CoalitionBot.Reminders;
 using CoalitionBot.Storage;
 using CoalitionBot.Conversation;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,7 @@ public static class CoreExtensions
         builder.AddStorage();
         builder.AddKnowledge();
         builder.AddConversation();
+        builder.AddReminders();
         return builder;
     }
 }

@@ -1,0 +1,163 @@
+using CoalitionBot.Conversation;
+using CoalitionBot.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoalitionBot.Reminders;
+
+/// <summary>
+/// Sends due deliveries. Each round claims a batch with a lease (one conditional UPDATE, so two
+/// instances on one database never claim the same row), composes and sends each, and marks it
+/// sent. A worker that dies mid-round leaves leases that expire, and the rows are taken again.
+/// After downtime, of several overdue deliveries in one group only the latest goes out.
+/// </summary>
+public sealed partial class DeliveryWorker(
+    IDbContextFactory<CoalitionDbContext> contexts,
+    DeliveryRouter router,
+    IOptions<RemindersOptions> options,
+    TimeProvider time,
+    ILogger<DeliveryWorker> logger) : BackgroundService
+{
+    private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.PollInterval, time);
+        do
+        {
+            try
+            {
+                while (await RunOnceAsync(stoppingToken) == options.Value.BatchSize)
+                {
+                    // A full batch: more may be due; go on without waiting.
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Log.RoundFailed(logger, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One round: claims due deliveries and sends them. Returns how many were claimed.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var claimed = await ClaimAsync(cancellationToken);
+        foreach (var superseded in Superseded(claimed))
+        {
+            await FinishAsync(superseded, DeliveryState.Skipped, "superseded by a later delivery after downtime", null, cancellationToken);
+        }
+        foreach (var delivery in claimed.Except(Superseded(claimed)))
+        {
+            await ProcessAsync(delivery, cancellationToken);
+        }
+        return claimed.Count;
+    }
+
+    private async Task<List<Delivery>> ClaimAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var until = now + options.Value.Lease;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var due = await db.Set<Delivery>()
+            .Where(d => d.State == DeliveryState.Pending && d.DueAt <= now && (d.LeaseUntil == null || d.LeaseUntil < now))
+            .OrderBy(d => d.DueAt)
+            .Select(d => d.Id)
+            .Take(options.Value.BatchSize)
+            .ToListAsync(cancellationToken);
+        if (due.Count == 0)
+        {
+            return [];
+        }
+        // The condition is checked again inside the UPDATE: a row another worker claimed meanwhile no longer matches.
+        await db.Set<Delivery>()
+            .Where(d => due.Contains(d.Id) && d.State == DeliveryState.Pending && (d.LeaseUntil == null || d.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseOwner, _owner).SetProperty(d => d.LeaseUntil, until), cancellationToken);
+        return await db.Set<Delivery>()
+            .AsNoTracking()
+            .Where(d => due.Contains(d.Id) && d.LeaseOwner == _owner && d.LeaseUntil == until)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>All but the latest due delivery of each group.</summary>
+    private static IEnumerable<Delivery> Superseded(List<Delivery> claimed) =>
+        claimed.GroupBy(d => d.Group).SelectMany(g => g.OrderByDescending(d => d.DueAt).ThenByDescending(d => d.Id).Skip(1));
+
+    private async Task ProcessAsync(Delivery delivery, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var reply = await router.ComposeAsync(delivery, cancellationToken);
+            if (reply is null)
+            {
+                await FinishAsync(delivery, DeliveryState.Skipped, "no longer needed", null, cancellationToken);
+                return;
+            }
+            var sent = await router.SendAsync(delivery, reply, cancellationToken);
+            await FinishAsync(delivery, DeliveryState.Sent, null, sent, cancellationToken);
+            Log.Sent(logger, delivery.Id, delivery.Kind, delivery.Platform);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await RetryOrFailAsync(delivery, e, cancellationToken);
+        }
+    }
+
+    private async Task RetryOrFailAsync(Delivery delivery, Exception error, CancellationToken cancellationToken)
+    {
+        var attempts = delivery.Attempts + 1;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (attempts >= options.Value.MaxAttempts)
+        {
+            Log.Failed(logger, error, delivery.Id, delivery.Kind, delivery.Platform, attempts);
+            await db.Set<Delivery>().Where(d => d.Id == delivery.Id && d.LeaseOwner == _owner).ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.State, DeliveryState.Failed)
+                .SetProperty(d => d.Attempts, attempts)
+                .SetProperty(d => d.Error, error.Message)
+                .SetProperty(d => d.LeaseOwner, (string?)null)
+                .SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+            return;
+        }
+        var retryAt = time.GetUtcNow() + (options.Value.RetryDelay * Math.Pow(2, attempts - 1));
+        Log.WillRetry(logger, error, delivery.Id, attempts, retryAt);
+        await db.Set<Delivery>().Where(d => d.Id == delivery.Id && d.LeaseOwner == _owner).ExecuteUpdateAsync(s => s
+            .SetProperty(d => d.Attempts, attempts)
+            .SetProperty(d => d.Error, error.Message)
+            .SetProperty(d => d.DueAt, retryAt)
+            .SetProperty(d => d.LeaseOwner, (string?)null)
+            .SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+    }
+
+    private async Task FinishAsync(Delivery delivery, DeliveryState state, string? reason, SentReply? sent, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        await db.Set<Delivery>().Where(d => d.Id == delivery.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(d => d.State, state)
+            .SetProperty(d => d.Error, reason)
+            .SetProperty(d => d.SentAt, sent is null ? null : now)
+            .SetProperty(d => d.SentTo, sent == null ? null : sent.ConversationId)
+            .SetProperty(d => d.MessageId, sent == null ? null : sent.MessageId)
+            .SetProperty(d => d.Attempts, delivery.Attempts + 1)
+            .SetProperty(d => d.LeaseOwner, (string?)null)
+            .SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(LogLevel.Information, "Sent delivery {DeliveryId} ({Kind}) on {Platform}")]
+        public static partial void Sent(ILogger logger, long deliveryId, string kind, string platform);
+
+        [LoggerMessage(LogLevel.Warning, "Delivery {DeliveryId} failed (attempt {Attempt}); retrying at {RetryAt}")]
+        public static partial void WillRetry(ILogger logger, Exception exception, long deliveryId, int attempt, DateTimeOffset retryAt);
+
+        [LoggerMessage(LogLevel.Error, "Delivery {DeliveryId} ({Kind}) on {Platform} failed for good after {Attempts} attempts")]
+        public static partial void Failed(ILogger logger, Exception exception, long deliveryId, string kind, string platform, int attempts);
+
+        [LoggerMessage(LogLevel.Error, "A delivery round failed")]
+        public static partial void RoundFailed(ILogger logger, Exception exception);
+    }
+}

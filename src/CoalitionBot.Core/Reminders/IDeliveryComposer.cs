@@ -1,0 +1,15 @@
+using CoalitionBot.Conversation;
+
+namespace CoalitionBot.Reminders;
+
+/// <summary>
+/// Writes the message of a due <see cref="Delivery"/> at send time (a reminder's count of
+/// non-responders is known only then), one composer per <see cref="Delivery.Kind"/>.
+/// </summary>
+public interface IDeliveryComposer
+{
+    string Kind { get; }
+
+    /// <summary>The reply to send, or null when it is no longer needed (the member answered, the action closed).</summary>
+    Task<Reply?> ComposeAsync(Delivery delivery, CancellationToken cancellationToken);
+}
