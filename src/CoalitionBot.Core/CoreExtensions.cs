@@ -1,6 +1,7 @@
 using CoalitionBot.Knowledge;
 using CoalitionBot.Reminders;
 using CoalitionBot.Storage;
+using CoalitionBot.Actions;
 using CoalitionBot.Conversation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,6 +19,7 @@ public static class CoreExtensions
         builder.AddKnowledge();
         builder.AddConversation();
         builder.AddReminders();
+        builder.AddActions();
         return builder;
     }
 }

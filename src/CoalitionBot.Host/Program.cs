@@ -30,6 +30,7 @@ app.UseStaticFiles();                                // wwwroot: the local web c
 app.MapHealthApi();
 app.MapAskApi();
 app.MapFeedbackApi();                                // GET /api/feedback for coordinators
+app.MapActionsApi();                                 // /api/actions… for coordinators
 app.MapSlack();                                      // /slack/events, /slack/commands, /slack/interactivity
 
 app.Run();

@@ -17,6 +17,9 @@ public enum ReplyKind
 
     /// <summary>Answering failed on our side; a "try again" button follows.</summary>
     Apology,
+
+    /// <summary>A joint action, its reminder or its summary, sent proactively.</summary>
+    Announcement,
 }
 
 /// <summary>A button on a reply; <see cref="Action"/> is one of <see cref="ReplyActions"/>.</summary>
@@ -39,4 +42,11 @@ public static class ReplyActions
     public const string Helpful = "answer_helpful";
 
     public const string NotHelpful = "answer_unhelpful";
+
+    /// <summary>Sign on for my organisation (value: the action id).</summary>
+    public const string SignOn = "action_sign";
+
+    public const string Decline = "action_decline";
+
+    public const string RemindLater = "action_later";
 }

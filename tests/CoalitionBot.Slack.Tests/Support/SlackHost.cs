@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CoalitionBot.Slack.Tests.Support;
 
 /// <summary>The real host (Program.cs) with Slack pointed at a <see cref="FakeSlack"/> on loopback.</summary>
-public sealed class SlackHost(FakeSlack slack, string mode = "Socket", string? signingSecret = null) : WebApplicationFactory<Program>
+public sealed class SlackHost(FakeSlack slack, string mode = "Socket", string? signingSecret = null, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public const string BotToken = "xoxb-test-bot-token";
     public const string AppToken = "xapp-test-app-token";
@@ -25,6 +25,10 @@ public sealed class SlackHost(FakeSlack slack, string mode = "Socket", string? s
         if (signingSecret is not null)
         {
             builder.UseSetting("Slack:SigningSecret", signingSecret);
+        }
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
         }
     }
 

@@ -1,0 +1,47 @@
+using System.Xml;
+using CoalitionBot.Reminders;
+
+namespace CoalitionBot.Actions;
+
+/// <summary>The deliveries an action puts on the schedule, with keys that make scheduling them twice harmless.</summary>
+internal static class ActionDeliveries
+{
+    public const string Broadcast = "action.broadcast";
+    public const string Reminder = "action.reminder";
+    public const string Summary = "action.summary";
+
+    public static string SummaryKey(string actionId) => $"summary:{actionId}";
+
+    public static IReadOnlyList<Delivery> For(AdvocacyAction action, IReadOnlyList<TimeSpan> offsets, DateTimeOffset now)
+    {
+        var deliveries = new List<Delivery>();
+        foreach (var audience in action.Audience)
+        {
+            var where = $"{action.Id}:{audience.Platform}:{audience.Conversation}";
+            deliveries.Add(new Delivery
+            {
+                Key = $"broadcast:{where}", Group = $"broadcast:{where}", Kind = Broadcast, Subject = action.Id,
+                Platform = audience.Platform, ConversationId = audience.Conversation, DueAt = now,
+            });
+            // Reminders whose time has already come at creation would only repeat the broadcast.
+            foreach (var offset in offsets.Where(o => action.Deadline - o > now))
+            {
+                deliveries.Add(new Delivery
+                {
+                    Key = $"reminder:{action.Id}:{XmlConvert.ToString(offset)}:{audience.Platform}:{audience.Conversation}",
+                    Group = $"reminder:{where}", Kind = Reminder, Subject = action.Id,
+                    Platform = audience.Platform, ConversationId = audience.Conversation, DueAt = action.Deadline - offset,
+                });
+            }
+        }
+        if (action.CoordinatorPlatform is { } platform && action.CoordinatorUser is { } user)
+        {
+            deliveries.Add(new Delivery
+            {
+                Key = SummaryKey(action.Id), Group = SummaryKey(action.Id), Kind = Summary, Subject = action.Id,
+                Platform = platform, UserId = user, DueAt = action.Deadline,
+            });
+        }
+        return deliveries;
+    }
+}

@@ -1,0 +1,241 @@
+using System.Security.Cryptography;
+using System.Xml;
+using CoalitionBot.Reminders;
+using CoalitionBot.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoalitionBot.Actions;
+
+/// <summary>
+/// Creates actions and puts their messages on the schedule (a broadcast to each audience now, a
+/// reminder per offset, the summary at the deadline), records answers, closes, and reports.
+/// Expected failures come back as an <see cref="ActionProblem"/>, never as an exception.
+/// </summary>
+public sealed class ActionService(IDbContextFactory<CoalitionDbContext> contexts, DeliveryScheduler scheduler, TimeProvider time)
+{
+    public static readonly IReadOnlyList<string> DefaultOffsets = ["P3D", "P1D", "PT2H"];
+    private static readonly HashSet<string> Platforms = new(StringComparer.OrdinalIgnoreCase) { "slack", "teams" };
+    private const int MaxTitle = 200;
+
+    public async Task<(AdvocacyAction? Action, ActionProblem? Problem)> CreateAsync(NewAction request, string createdBy, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (Validate(request, now) is { } problem)
+        {
+            return (null, problem);
+        }
+        ActionKinds.TryParse(request.Kind, out var kind);
+        var offsets = (request.ReminderOffsets ?? DefaultOffsets).ToList();
+        var action = new AdvocacyAction
+        {
+            Id = NewId(),
+            Kind = kind,
+            Title = request.Title!.Trim(),
+            Summary = request.Summary?.Trim() ?? "",
+            Link = request.Link,
+            Deadline = request.Deadline!.Value.ToUniversalTime(),
+            TimeZone = request.TimeZone ?? "UTC",
+            ReminderOffsets = string.Join(',', offsets),
+            CreatedBy = createdBy,
+            CreatedAt = now,
+            CoordinatorPlatform = request.Coordinator?.Platform?.ToLowerInvariant(),
+            CoordinatorUser = request.Coordinator?.User,
+            Audience = request.Audience!.Select(a => new ActionAudience
+            {
+                ActionId = "",
+                Platform = a.Platform!.ToLowerInvariant(),
+                Conversation = (a.Channel ?? a.Conversation)!.Trim(),
+                Dm = a.Dm,
+            }).ToList(),
+        };
+        action.Audience.ForEach(a => a.ActionId = action.Id);
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            db.Add(action);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await scheduler.ScheduleAsync(ActionDeliveries.For(action, offsets.Select(XmlConvert.ToTimeSpan).ToList(), now), cancellationToken);
+        return (action, null);
+    }
+
+    public async Task<IReadOnlyList<ActionView>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var actions = await db.Set<AdvocacyAction>().Include(a => a.Audience).Include(a => a.Responses).ToListAsync(cancellationToken);
+        return actions.OrderByDescending(a => a.Deadline).Select(a => View(a, null)).ToList();
+    }
+
+    public async Task<ActionView?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var action = await Load(db, id, cancellationToken);
+        if (action is null)
+        {
+            return null;
+        }
+        var prefix = $":{id}:";
+        var deliveries = await db.Set<Delivery>().Where(d => d.Key.Contains(prefix) || d.Key.EndsWith(":" + id)).ToListAsync(cancellationToken);
+        return View(action, deliveries);
+    }
+
+    /// <summary>Closes now (409 when already closed) and brings the summary forward to now.</summary>
+    public async Task<(ActionView? Action, ActionProblem? Problem)> CloseAsync(string id, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var action = await Load(db, id, cancellationToken);
+            if (action is null)
+            {
+                return (null, NotFound(id));
+            }
+            if (action.IsClosedAt(now))
+            {
+                return (null, new ActionProblem(409, $"The action '{id}' is already closed."));
+            }
+            action.ClosedAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+            await db.Set<Delivery>()
+                .Where(d => d.Key == ActionDeliveries.SummaryKey(id) && d.State == DeliveryState.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.DueAt, now), cancellationToken);
+        }
+        return (await GetAsync(id, cancellationToken), null);
+    }
+
+    /// <summary>Records a member's answer; a later answer replaces theirs. Closed actions take no answers.</summary>
+    public async Task<ActionProblem?> RespondAsync(string id, string platform, string userId, ActionAnswer answer, string? organisation, string? signerName, string? signerTitle, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var action = await Load(db, id, cancellationToken);
+        if (action is null)
+        {
+            return NotFound(id);
+        }
+        if (action.IsClosedAt(now))
+        {
+            return new ActionProblem(409, $"“{action.Title}” is closed: its deadline has passed.");
+        }
+        var response = action.Responses.SingleOrDefault(r => r.Platform == platform && r.UserId == userId);
+        if (response is null)
+        {
+            response = new ActionResponse { ActionId = id, Platform = platform, UserId = userId };
+            action.Responses.Add(response);
+        }
+        response.Answer = answer;
+        response.Organisation = organisation?.Trim() ?? response.Organisation;
+        response.SignerName = signerName?.Trim() ?? response.SignerName;
+        response.SignerTitle = signerTitle?.Trim() ?? response.SignerTitle;
+        response.AnsweredAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>The signatories as CSV: organisation, signer name, title, platform, answered at (UTC). Null for an unknown id.</summary>
+    public async Task<string?> SignatoriesCsvAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var action = await Load(db, id, cancellationToken);
+        return action is null ? null : SignatoriesCsv.Write(action.Responses.Where(r => r.Answer == ActionAnswer.Signed));
+    }
+
+    internal static ActionProblem NotFound(string id) => new(404, $"There is no action '{id}'.");
+
+    private static Task<AdvocacyAction?> Load(CoalitionDbContext db, string id, CancellationToken cancellationToken) =>
+        db.Set<AdvocacyAction>().Include(a => a.Audience).Include(a => a.Responses).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+
+    private ActionView View(AdvocacyAction action, IReadOnlyList<Delivery>? deliveries)
+    {
+        var organisations = action.Responses
+            .Where(r => r.Answer != ActionAnswer.Later)
+            .GroupBy(r => (r.Organisation ?? r.UserId).Trim(), StringComparer.OrdinalIgnoreCase)
+            .Select(g => new OrganisationAnswer(g.First().Organisation ?? g.Key, g.Any(r => r.Answer == ActionAnswer.Signed) ? "signed" : "declined", g.Select(r => r.SignerName ?? r.UserId).ToList()))
+            .OrderBy(o => o.Organisation, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var tally = new ActionTally(
+            organisations.Count(o => o.Answer == "signed"),
+            organisations.Count(o => o.Answer == "declined"),
+            action.Responses.Count(r => r.Answer == ActionAnswer.Later));
+        return new ActionView(
+            action.Id, ActionKinds.Name(action.Kind), action.Title, action.Summary, action.Link, action.Deadline, action.TimeZone,
+            action.IsClosedAt(time.GetUtcNow()) ? "closed" : "open",
+            tally, organisations,
+            action.Audience.Select(a => new AudienceView(a.Platform, a.Conversation, a.Dm)).ToList(),
+            deliveries?.OrderBy(d => d.DueAt).Select(d => new DeliveryView(d.Kind, d.Platform, d.ConversationId ?? d.UserId ?? "", d.DueAt, d.State.ToString().ToLowerInvariant(), d.SentAt, d.Error)).ToList());
+    }
+
+    private static ActionProblem? Validate(NewAction request, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(request.Title))
+        {
+            return new(400, "Give the action a title.");
+        }
+        if (request.Title.Length > MaxTitle)
+        {
+            return new(400, $"The title is {request.Title.Length} characters; keep it under {MaxTitle}.");
+        }
+        if (!ActionKinds.TryParse(request.Kind, out _))
+        {
+            return new(400, $"'{request.Kind}' is not a kind of action; use one of: {ActionKinds.Names}.");
+        }
+        if (request.Deadline is not { } deadline)
+        {
+            return new(400, "Give a deadline, in ISO 8601 with an offset, for example 2026-12-05T17:00:00+01:00.");
+        }
+        if (deadline <= now)
+        {
+            return new(400, $"The deadline {deadline:yyyy-MM-dd HH:mm zzz} has already passed.");
+        }
+        if (request.TimeZone is { } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+        {
+            return new(400, $"'{zone}' is not a time zone; use an IANA name such as Europe/Brussels.");
+        }
+        if (request.Link is { } link && !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
+        {
+            return new(400, $"The link '{link}' is not a web address.");
+        }
+        if (request.Audience is not { Count: > 0 } audience)
+        {
+            return new(400, "Say who the action is for: at least one audience, e.g. { \"platform\": \"slack\", \"channel\": \"C0123\" }.");
+        }
+        foreach (var member in audience)
+        {
+            if (member.Platform is null || !Platforms.Contains(member.Platform))
+            {
+                return new(400, $"Audience platform '{member.Platform}' is not one of: slack, teams.");
+            }
+            if (string.IsNullOrWhiteSpace(member.Channel ?? member.Conversation))
+            {
+                return new(400, "Each audience needs a channel (Slack) or a conversation (Teams).");
+            }
+        }
+        foreach (var offset in request.ReminderOffsets ?? [])
+        {
+            if (!TryDuration(offset, out var duration) || duration <= TimeSpan.Zero)
+            {
+                return new(400, $"'{offset}' is not a reminder offset; use ISO 8601 durations such as P3D, P1D or PT2H.");
+            }
+        }
+        if (request.Coordinator is { } coordinator && (coordinator.Platform is null || !Platforms.Contains(coordinator.Platform) || string.IsNullOrWhiteSpace(coordinator.User)))
+        {
+            return new(400, "The coordinator needs a platform (slack or teams) and a user id.");
+        }
+        return null;
+    }
+
+    private static bool TryDuration(string? text, out TimeSpan duration)
+    {
+        try
+        {
+            duration = XmlConvert.ToTimeSpan(text ?? "");
+            return true;
+        }
+        catch (FormatException)
+        {
+            duration = default;
+            return false;
+        }
+    }
+
+    private static string NewId() => "act_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
+}

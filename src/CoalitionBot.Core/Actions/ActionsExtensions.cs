@@ -1,0 +1,18 @@
+using CoalitionBot.Reminders;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CoalitionBot.Actions;
+
+public static class ActionsExtensions
+{
+    /// <summary>Joint actions: the service and the composers of their broadcasts, reminders and summaries.</summary>
+    public static IHostApplicationBuilder AddActions(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ActionService>();
+        builder.Services.AddSingleton<IDeliveryComposer, BroadcastComposer>();
+        builder.Services.AddSingleton<IDeliveryComposer, ReminderComposer>();
+        builder.Services.AddSingleton<IDeliveryComposer, SummaryComposer>();
+        return builder;
+    }
+}
