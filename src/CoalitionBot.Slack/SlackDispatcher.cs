@@ -22,8 +22,14 @@ public sealed class SlackDispatcher
     }
 
     /// <summary>What the ack carries: for a slash command the immediate ephemeral reply, otherwise null (an empty ack).</summary>
-    public JsonObject? Acknowledge(SlackInbound inbound) =>
-        inbound.Kind == SlackInboundKind.SlashCommand ? SlackCommandHandler.Acknowledge(inbound.Payload) : null;
+    public JsonObject? Acknowledge(SlackInbound inbound) => inbound.Kind switch
+    {
+        SlackInboundKind.SlashCommand => SlackCommandHandler.Acknowledge(inbound.Payload),
+        // A modal's errors must ride in the ack, or Slack closes it.
+        SlackInboundKind.Interaction when inbound.Payload.Str("type") == "view_submission"
+            && inbound.Payload.Obj("view").Str("callback_id") == SlackActionButtons.SignModal => SlackActionButtons.Validate(inbound.Payload.Obj("view")),
+        _ => null,
+    };
 
     public Task ProcessAsync(SlackInbound inbound, CancellationToken cancellationToken) => inbound.Kind switch
     {

@@ -41,6 +41,7 @@ public static partial class SlackExtensions
         builder.Services.AddSingleton<SlackQuestionAnswerer>();
         builder.Services.AddSingleton<SlackEventHandler>();
         builder.Services.AddSingleton<SlackCommandHandler>();
+        builder.Services.AddSingleton<SlackActionButtons>();
         builder.Services.AddSingleton<SlackInteractionHandler>();
         builder.Services.AddSingleton(sp => new SlackDispatcher(
             sp.GetRequiredService<SlackEventHandler>(),

@@ -16,10 +16,11 @@ public abstract class ActionComposer(IDbContextFactory<CoalitionDbContext> conte
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var action = await db.Set<AdvocacyAction>().Include(a => a.Responses).SingleOrDefaultAsync(a => a.Id == delivery.Subject, cancellationToken);
-        return action is null ? null : Compose(action);
+        return action is null ? null : Compose(action, delivery);
     }
 
-    protected abstract Reply? Compose(AdvocacyAction action);
+    /// <summary>The message for the action as it is now, or null when it is no longer needed.</summary>
+    protected abstract Reply? Compose(AdvocacyAction action, Delivery delivery);
 }
 
 /// <summary>The announcement in each audience channel, with the three buttons; not sent once the action is closed.</summary>
@@ -27,7 +28,7 @@ public sealed class BroadcastComposer(IDbContextFactory<CoalitionDbContext> cont
 {
     public override string Kind => ActionDeliveries.Broadcast;
 
-    protected override Reply? Compose(AdvocacyAction action) =>
+    protected override Reply? Compose(AdvocacyAction action, Delivery delivery) =>
         action.IsClosedAt(Time.GetUtcNow()) ? null : new Reply(ReplyKind.Announcement, ActionText.Describe(action), null, ActionText.Buttons(action));
 }
 
@@ -36,7 +37,7 @@ public sealed class ReminderComposer(IDbContextFactory<CoalitionDbContext> conte
 {
     public override string Kind => ActionDeliveries.Reminder;
 
-    protected override Reply? Compose(AdvocacyAction action)
+    protected override Reply? Compose(AdvocacyAction action, Delivery delivery)
     {
         if (action.IsClosedAt(Time.GetUtcNow()))
         {
@@ -54,7 +55,7 @@ public sealed class SummaryComposer(IDbContextFactory<CoalitionDbContext> contex
 {
     public override string Kind => ActionDeliveries.Summary;
 
-    protected override Reply? Compose(AdvocacyAction action)
+    protected override Reply? Compose(AdvocacyAction action, Delivery delivery)
     {
         var byOrganisation = action.Responses
             .Where(r => r.Answer != ActionAnswer.Later)

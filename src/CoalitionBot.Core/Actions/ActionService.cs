@@ -131,6 +131,44 @@ public sealed class ActionService(IDbContextFactory<CoalitionDbContext> contexts
         return null;
     }
 
+    /// <summary>
+    /// "Remind me later": records the answer and schedules one personal reminder (next 9:00 in the
+    /// member's zone, sooner near the deadline, never after it). Returns when it will come, or the problem.
+    /// </summary>
+    public async Task<(DateTimeOffset? RemindAt, ActionProblem? Problem)> RemindLaterAsync(string id, string platform, string userId, string? timeZone, CancellationToken cancellationToken)
+    {
+        if (await RespondAsync(id, platform, userId, ActionAnswer.Later, null, null, null, cancellationToken) is { } problem)
+        {
+            return (null, problem);
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var deadline = await db.Set<AdvocacyAction>().Where(a => a.Id == id).Select(a => a.Deadline).SingleAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        if (ReminderTimes.Later(now, deadline, timeZone) is not { } at)
+        {
+            return (null, null);
+        }
+        await scheduler.ScheduleAsync(
+        [
+            new Delivery
+            {
+                Key = $"later:{id}:{platform}:{userId}:{at.UtcTicks}", Group = $"later:{id}:{platform}:{userId}",
+                Kind = LaterReminderComposer.Name, Subject = id, Platform = platform, UserId = userId, DueAt = at,
+            },
+        ], cancellationToken);
+        return (at, null);
+    }
+
+    /// <summary>What a member gave when they last signed anything: a sign-on letter lists the same organisation and signer each time.</summary>
+    public async Task<ActionResponse?> LastSignatureAsync(string platform, string userId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Set<ActionResponse>()
+            .Where(r => r.Platform == platform && r.UserId == userId && r.Organisation != null)
+            .OrderByDescending(r => r.AnsweredAt)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>The signatories as CSV: organisation, signer name, title, platform, answered at (UTC). Null for an unknown id.</summary>
     public async Task<string?> SignatoriesCsvAsync(string id, CancellationToken cancellationToken)
     {

@@ -13,6 +13,7 @@ public static class ActionsExtensions
         builder.Services.AddSingleton<IDeliveryComposer, BroadcastComposer>();
         builder.Services.AddSingleton<IDeliveryComposer, ReminderComposer>();
         builder.Services.AddSingleton<IDeliveryComposer, SummaryComposer>();
+        builder.Services.AddSingleton<IDeliveryComposer, LaterReminderComposer>();
         return builder;
     }
 }

@@ -53,13 +53,15 @@ public static class SlackEndpoints
                 queue.Enqueue(inbound);
                 return ack is null ? Results.Ok() : Results.Json(ack);
             }));
-        slack.MapPost("/interactivity", (HttpContext context, SlackRequestVerifier verifier, SlackWorkQueue queue) =>
+        slack.MapPost("/interactivity", (HttpContext context, SlackRequestVerifier verifier, SlackWorkQueue queue, SlackDispatcher dispatcher) =>
             HandleAsync(context, verifier, body =>
             {
                 var fields = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
                 var payload = JsonSerializer.Deserialize<JsonElement>(fields.TryGetValue("payload", out var p) ? p.ToString() : "");
-                queue.Enqueue(new SlackInbound(SlackInboundKind.Interaction, payload, RetryNum(context)));
-                return Results.Ok();
+                var inbound = new SlackInbound(SlackInboundKind.Interaction, payload, RetryNum(context));
+                var ack = dispatcher.Acknowledge(inbound);
+                queue.Enqueue(inbound);
+                return ack is null ? Results.Ok() : Results.Json(ack);
             }));
         return app;
     }

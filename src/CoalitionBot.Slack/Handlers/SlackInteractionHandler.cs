@@ -15,10 +15,17 @@ internal sealed partial class SlackInteractionHandler(
     SlackQuestionAnswerer answerer,
     SlackReplier replier,
     SlackApiClient slack,
+    SlackActionButtons actionButtons,
     ILogger<SlackInteractionHandler> logger)
 {
     public async Task HandleAsync(JsonElement payload, CancellationToken cancellationToken)
     {
+        if (payload.Str("type") == "view_submission" && payload.Obj("view").Str("callback_id") == SlackActionButtons.SignModal
+            && payload.Obj("user").Str("id") is { } signer)
+        {
+            await actionButtons.SubmitAsync(payload, signer, cancellationToken);
+            return;
+        }
         if (payload.Str("type") != "block_actions" || payload.Obj("user").Str("id") is not { } user)
         {
             Log.Ignored(logger, payload.Str("type") ?? "(none)");
@@ -34,6 +41,9 @@ internal sealed partial class SlackInteractionHandler(
                 case ReplyActions.Helpful or ReplyActions.NotHelpful:
                     var updated = await engine.RecordFeedbackAsync("slack", user, value, actionId == ReplyActions.Helpful, cancellationToken);
                     await ShowAsync(click, updated, replaceClicked: updated.Kind != ReplyKind.Problem, cancellationToken);
+                    break;
+                case var answer when SlackActionButtons.Handles(answer):
+                    await actionButtons.ClickAsync(answer, value, payload, user, click.Channel, cancellationToken);
                     break;
                 case ReplyActions.Ask or ReplyActions.Retry when value.Length > 0:
                     await AskAsync(click, value, cancellationToken);
