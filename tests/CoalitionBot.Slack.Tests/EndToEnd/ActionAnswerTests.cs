@@ -92,6 +92,28 @@ public sealed class ActionAnswerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SlashCommandsListOpenActionsAndShowOne()
+    {
+        await Actions.RespondAsync(_actionId, "slack", "U7", ActionAnswer.Signed, "HIAS", "Sam", null, CancellationToken.None);
+        var command = new JsonObject { ["command"] = "/coalition", ["user_id"] = "U1", ["channel_id"] = "C1" };
+
+        var list = (JsonObject)command.DeepClone();
+        list["text"] = "actions";
+        list["response_url"] = _slack.ResponseUrl("list");
+        var status = (JsonObject)command.DeepClone();
+        status["text"] = $"action status {_actionId}";
+        status["response_url"] = _slack.ResponseUrl("status");
+        await _slack.SendEnvelopeAsync("slash_commands", list, acceptsResponsePayload: true);
+        await _slack.SendEnvelopeAsync("slash_commands", status, acceptsResponsePayload: true);
+
+        var listed = await _slack.WaitForCallAsync("response_url:list");
+        var shown = await _slack.WaitForCallAsync("response_url:status");
+        Assert.Contains($"Joint letter on transit protection ({_actionId})", listed.Body["text"]!.GetValue<string>());
+        Assert.Contains("1 signed", listed.Body["text"]!.GetValue<string>());
+        Assert.Contains("HIAS: signed", shown.Body["text"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task DeclineIsRecordedAndConfirmedToTheMemberAlone()
     {
         await _slack.SendEnvelopeAsync("interactive", Click("action_decline"), acceptsResponsePayload: true);
