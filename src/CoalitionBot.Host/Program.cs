@@ -3,6 +3,7 @@ using CoalitionBot.Host.Api;
 using CoalitionBot.Host.Cli;
 using CoalitionBot.Knowledge;
 using CoalitionBot.Slack;
+using CoalitionBot.Teams;
 
 // The verbs (ask, index, eval, chat) run without a web server; anything else serves.
 if (CliVerbs.IsVerb(args))
@@ -20,6 +21,7 @@ builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.AddCoalitionBotCore();                       // knowledge base and storage settings
 builder.Services.AddHostedService<IndexStartupService>();
 builder.AddSlack();                                  // registers nothing but a notice unless Slack:BotToken is set
+builder.AddTeams();                                  // POST /api/messages; unauthenticated (local testing) until Teams:MicrosoftAppId is set
 builder.AddHttpErrors();                             // bad input → 400 { "error": "…" }
 builder.AddAdminApi();                               // the coordinators' bearer key (Admin:ApiKey)
 
@@ -32,6 +34,7 @@ app.MapAskApi();
 app.MapFeedbackApi();                                // GET /api/feedback for coordinators
 app.MapActionsApi();                                 // /api/actions… for coordinators
 app.MapSlack();                                      // /slack/events, /slack/commands, /slack/interactivity
+app.MapTeams();                                      // /api/messages (Bot Framework)
 
 app.Run();
 return 0;

@@ -1,0 +1,129 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CoalitionBot.Conversation;
+using CoalitionBot.Knowledge;
+
+namespace CoalitionBot.Teams.AdaptiveCards;
+
+/// <summary>
+/// A <see cref="Reply"/> as an Adaptive Card 1.5, written as JSON: the answer, each citation (number,
+/// document, section, quoted passage), the note, then the buttons as Action.Submit in an ActionSet. Submit
+/// data is <see cref="CardSubmit"/>'s shape. The card stays within <see cref="MaxUtf16Bytes"/>: passages
+/// are cut, and past the budget the last citations give way to a line saying how many were left out.
+/// </summary>
+internal static class ReplyCard
+{
+    public const string ContentType = "application/vnd.microsoft.card.adaptive";
+
+    /// <summary>Our policy (teams-protocol.md, Size): 28 KB counted in UTF-16, the lowest limit reported.</summary>
+    public const int MaxUtf16Bytes = 28 * 1024;
+
+    private const int AnswerLimit = 4_000;
+    private const int PassageLimit = 1_200;
+    private const int LabelLimit = 60;
+
+    public static JsonObject Render(Reply reply)
+    {
+        var citations = reply.Answer?.Citations ?? [];
+        for (var shown = citations.Count; ; shown--)
+        {
+            var card = Build(reply, citations.Take(shown).ToList(), citations.Count - shown);
+            if (Utf16Bytes(card) <= MaxUtf16Bytes || shown == 0)
+            {
+                return card;
+            }
+        }
+    }
+
+    /// <summary>The card as the Bot Connector receives it: non-ASCII text as itself, not as \u escapes.</summary>
+    public static string ToJson(JsonNode card) => card.ToJsonString(Json);
+
+    public static int Utf16Bytes(JsonNode card) => ToJson(card).Length * 2;
+
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+
+    private static JsonObject Build(Reply reply, IReadOnlyList<Citation> citations, int omitted)
+    {
+        var body = new JsonArray
+        {
+            TextBlock(CardText.Paragraphs(CardText.Cut(reply.Text, AnswerLimit))),
+        };
+        foreach (var citation in citations)
+        {
+            body.Add(CitationContainer(citation));
+        }
+        if (omitted > 0)
+        {
+            body.Add(TextBlock($"{omitted} more source{(omitted == 1 ? "" : "s")} not shown.", subtle: true));
+        }
+        if (reply.Note is { } note)
+        {
+            body.Add(TextBlock(note, subtle: true));
+        }
+        if (reply.Buttons.Count > 0)
+        {
+            body.Add(new JsonObject
+            {
+                ["type"] = "ActionSet",
+                ["actions"] = new JsonArray(reply.Buttons.Select(b => (JsonNode?)Submit(b, reply.AnswerId)).ToArray()),
+            });
+        }
+        return new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = "1.5",
+            ["msteams"] = new JsonObject { ["width"] = "Full" },
+            ["body"] = body,
+        };
+    }
+
+    private static JsonObject CitationContainer(Citation citation) => new()
+    {
+        ["type"] = "Container",
+        ["separator"] = true,
+        ["spacing"] = "Medium",
+        ["items"] = new JsonArray
+        {
+            TextBlock($"[{citation.N}] **{citation.Title}** · {citation.Section}", size: "Small"),
+            TextBlock(CardText.Paragraphs(CardText.Cut(citation.Passage, PassageLimit)), subtle: true),
+            TextBlock($"{citation.Document} · updated {citation.LastUpdated:yyyy-MM-dd}", subtle: true, size: "Small"),
+        },
+    };
+
+    private static JsonObject Submit(ReplyButton button, Guid? answerId)
+    {
+        var data = new JsonObject { [CardSubmit.ActionKey] = button.Action, [CardSubmit.ValueKey] = button.Value };
+        if (answerId is { } id)
+        {
+            data[CardSubmit.AnswerIdKey] = id.ToString();
+        }
+        var action = new JsonObject
+        {
+            ["type"] = "Action.Submit",
+            ["title"] = CardText.Cut(button.Label, LabelLimit),
+            ["data"] = data,
+        };
+        if (button.Action == ReplyActions.Retry)
+        {
+            action["style"] = "positive";
+        }
+        return action;
+    }
+
+    private static JsonObject TextBlock(string text, bool subtle = false, string? size = null)
+    {
+        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
+        if (subtle)
+        {
+            block["isSubtle"] = true;
+        }
+        if (size is not null)
+        {
+            block["size"] = size;
+        }
+        return block;
+    }
+}

@@ -1,0 +1,144 @@
+using System.Net;
+using CoalitionBot.Conversation;
+using CoalitionBot.Teams.Conversations;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json.Linq;
+
+namespace CoalitionBot.Teams;
+
+/// <summary>
+/// Proactive messages on Teams: a <see cref="Reply"/> as a card into a stored conversation (a member's 1:1,
+/// a chat, or a new post in a channel), opening the 1:1 first when the bot only knows the member from a
+/// channel or chat. CloudAdapter does not retry (teams-protocol.md section 6), so this does: 429 waits for
+/// Retry-After (or backs off exponentially with jitter), 412/502/503/504 back off; other errors (403, 404,
+/// 413) fail at once. Every call waits its turn at the <see cref="TeamsPacer"/>.
+/// </summary>
+internal sealed partial class TeamsSender(
+    CoalitionAdapter adapter,
+    ConversationReferenceStore references,
+    TeamsPacer pacer,
+    IOptions<TeamsOptions> options,
+    TimeProvider time,
+    ILogger<TeamsSender> logger)
+{
+    public const int MaxAttempts = 4;
+    private const string Personal = "personal";
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(60);
+    private static readonly HashSet<HttpStatusCode> Transient =
+        [HttpStatusCode.TooManyRequests, HttpStatusCode.PreconditionFailed, HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout];
+
+    private string AppId => options.Value.MicrosoftAppId ?? "";
+
+    /// <summary>Sends to the member's personal chat with the bot, opening it if the bot knows the member only from elsewhere.</summary>
+    public async Task<SendOutcome> SendToMemberAsync(string userId, Reply reply, CancellationToken cancellationToken)
+    {
+        var known = await references.ForMemberAsync(userId, cancellationToken);
+        if (known.FirstOrDefault(r => r.ConversationType == Personal) is { } personal)
+        {
+            return await SendAsync(personal, reply, cancellationToken);
+        }
+        return known.FirstOrDefault(r => r.ChannelUserId is { Length: > 0 }) is { } seen && ConversationReferenceStore.Reference(seen) is { } via
+            ? await OpenPersonalAndSendAsync(seen, via, reply, cancellationToken)
+            : SendOutcome.Unreachable;
+    }
+
+    /// <summary>Sends into the stored conversation: the 1:1 or chat itself, or a new post in the channel.</summary>
+    public async Task<SendOutcome> SendAsync(ConversationReferenceRecord target, Reply reply, CancellationToken cancellationToken)
+    {
+        if (ConversationReferenceStore.Reference(target) is not { Conversation.Id: not null } reference)
+        {
+            return SendOutcome.Unreachable;
+        }
+        var outcome = SendOutcome.Failed;
+        await adapter.ContinueConversationAsync(AppId, reference, async (turnContext, ct) =>
+            outcome = await SendCardAsync(turnContext, reference, reply, ct), cancellationToken);
+        return outcome;
+    }
+
+    private async Task<SendOutcome> OpenPersonalAndSendAsync(ConversationReferenceRecord seen, ConversationReference via, Reply reply, CancellationToken cancellationToken)
+    {
+        var member = new ChannelAccount(seen.ChannelUserId, seen.UserName);
+        var parameters = new ConversationParameters
+        {
+            IsGroup = false,
+            Bot = via.Bot,
+            Members = [member],
+            TenantId = seen.TenantId,
+            // Teams needs the tenant in channelData to create a 1:1.
+            ChannelData = new JObject { ["tenant"] = new JObject { ["id"] = seen.TenantId } },
+        };
+        var outcome = SendOutcome.Failed;
+        var created = await WithRetriesAsync(seen.TenantId, "create:" + seen.ChannelUserId, () => adapter.CreateConversationAsync(
+            AppId, via.ChannelId, via.ServiceUrl, AuthenticationConstants.ToChannelFromBotOAuthScope, parameters, async (turnContext, ct) =>
+            {
+                var reference = turnContext.Activity.GetConversationReference();
+                reference.User = member;
+                reference.Conversation.ConversationType ??= Personal;
+                await references.SaveCreatedAsync(reference, new TeamsMember(seen.UserId, member.Id, seen.UserName, seen.TimeZone, seen.Locale), ct);
+                reference.ActivityId = null;
+                outcome = await SendCardAsync(turnContext, reference, reply, ct);
+            }, cancellationToken), cancellationToken);
+        return created ? outcome : SendOutcome.Failed;
+    }
+
+    private async Task<SendOutcome> SendCardAsync(ITurnContext turnContext, ConversationReference reference, Reply reply, CancellationToken cancellationToken)
+    {
+        // Not turnContext.SendActivityAsync: it would reply to the turn's made-up activity id. The reference
+        // names no activity, so this is a new message (a new post in a channel).
+        var activity = TeamsReplier.CardActivity(reply);
+        activity.ApplyConversationReference(reference);
+        var sent = await WithRetriesAsync(reference.Conversation.TenantId, reference.Conversation.Id, () => turnContext.Adapter.SendActivitiesAsync(turnContext, [activity], cancellationToken), cancellationToken);
+        return sent ? SendOutcome.Sent : SendOutcome.Failed;
+    }
+
+    /// <summary>Makes the call, paced, and again after a transient failure; false when it failed for good.</summary>
+    private async Task<bool> WithRetriesAsync(string? tenantId, string conversationId, Func<Task> call, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await pacer.WaitTurnAsync(tenantId, conversationId, cancellationToken);
+                await call();
+                return true;
+            }
+            catch (ErrorResponseException e) when (e.Response is { } response && Transient.Contains(response.StatusCode) && attempt < MaxAttempts)
+            {
+                var wait = Wait(response.Headers, attempt);
+                Log.Retrying(logger, conversationId, (int)response.StatusCode, attempt, wait);
+                await Task.Delay(wait, time, cancellationToken);
+            }
+            catch (ErrorResponseException e)
+            {
+                Log.Failed(logger, e, conversationId, (int?)e.Response?.StatusCode ?? 0, attempt);
+                return false;
+            }
+        }
+    }
+
+    /// <summary>Retry-After in seconds when the connector gave one (bounded), else 1 s, 2 s, 4 s … with up to 50% jitter.</summary>
+    private static TimeSpan Wait(IDictionary<string, IEnumerable<string>>? headers, int attempt)
+    {
+        if (headers is not null && headers.TryGetValue("Retry-After", out var values)
+            && int.TryParse(values.FirstOrDefault(), out var seconds) && seconds >= 0)
+        {
+            return TimeSpan.FromSeconds(Math.Min(seconds, LongestWait.TotalSeconds));
+        }
+        var backoff = FirstBackoff * Math.Pow(2, attempt - 1);
+        return backoff + backoff * (Random.Shared.NextDouble() / 2);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(LogLevel.Warning, "Teams call for {ConversationId} got {StatusCode} (attempt {Attempt}); retrying in {Wait}")]
+        public static partial void Retrying(ILogger logger, string conversationId, int statusCode, int attempt, TimeSpan wait);
+
+        [LoggerMessage(LogLevel.Error, "Teams call for {ConversationId} failed with {StatusCode} after {Attempt} attempts")]
+        public static partial void Failed(ILogger logger, Exception exception, string conversationId, int statusCode, int attempt);
+    }
+}

@@ -1,0 +1,30 @@
+using CoalitionBot.Reminders;
+using CoalitionBot.Storage;
+using CoalitionBot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoalitionBot.Tests.Storage;
+
+public sealed class DatabaseInitializerTests
+{
+    [Fact]
+    public async Task TablesANewerVersionBringsAreAddedToAnOlderDatabaseWithoutLosingItsData()
+    {
+        using var database = new TestDatabase();
+        var contexts = database.NewFactory();
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            // An older version's file: it had answers, but no deliveries table yet.
+            db.AnsweredQuestions.Add(new CoalitionBot.Conversation.AnsweredQuestion { Id = Guid.NewGuid(), Platform = "slack", UserId = "U1", ConversationId = "D1", Question = "q", AnswerText = "a", CitationsJson = "[]" });
+            await db.SaveChangesAsync();
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE Delivery");
+        }
+
+        await new DatabaseInitializer(contexts).StartAsync(CancellationToken.None);
+        await new DatabaseInitializer(contexts).StartAsync(CancellationToken.None);
+
+        await using var after = await contexts.CreateDbContextAsync();
+        Assert.Equal(1, await after.AnsweredQuestions.CountAsync());
+        Assert.Equal(0, await after.Set<Delivery>().CountAsync());
+    }
+}

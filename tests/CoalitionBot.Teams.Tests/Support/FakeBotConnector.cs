@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoalitionBot.Teams.Tests.Support;
+
+/// <summary>
+/// The Bot Connector REST API on a loopback Kestrel server, as the serviceUrl of posted activities:
+/// it records <c>POST /v3/conversations</c> (create), <c>POST /v3/conversations/{id}/activities[/{replyToId}]</c> and
+/// <c>PUT …/activities/{id}</c>, and answers each with a resource id, or with a scripted error status.
+/// </summary>
+public sealed class FakeBotConnector : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<ConnectorCall> _calls = new();
+    private readonly ConcurrentQueue<(int Status, string? RetryAfter)> _script = new();
+    private readonly SemaphoreSlim _arrived = new(0);
+    private int _ids;
+
+    private FakeBotConnector()
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().UseUrls("http://127.0.0.1:0");
+        builder.Services.AddRoutingCore();
+        _app = builder.Build();
+        _app.MapPost("/v3/conversations", (HttpRequest request) => RecordAsync(request, CreateConversation, null));
+        _app.MapPost("/v3/conversations/{conversationId}/activities/{activityId?}", (HttpRequest request, string conversationId, string? activityId) => RecordAsync(request, conversationId, activityId));
+        _app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (HttpRequest request, string conversationId, string activityId) => RecordAsync(request, conversationId, activityId));
+    }
+
+    /// <summary>The conversation id recorded for <c>POST /v3/conversations</c> (create a conversation).</summary>
+    public const string CreateConversation = "(create)";
+
+    /// <summary>The id the fake gives a conversation the bot creates.</summary>
+    public const string CreatedConversationId = "a:1created-personal";
+
+    /// <summary>The serviceUrl to put in activities, ending with a slash as Teams' do.</summary>
+    public string ServiceUrl { get; private set; } = "";
+
+    public IReadOnlyList<ConnectorCall> Calls => [.. _calls];
+
+    public static async Task<FakeBotConnector> StartAsync()
+    {
+        var connector = new FakeBotConnector();
+        await connector._app.StartAsync();
+        var address = connector._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        connector.ServiceUrl = address.TrimEnd('/') + "/";
+        return connector;
+    }
+
+    /// <summary>Answers the next call with <paramref name="status"/> (and Retry-After, unless null) instead of success.</summary>
+    public FakeBotConnector ReplyNext(int status, string? retryAfter = null)
+    {
+        _script.Enqueue((status, retryAfter));
+        return this;
+    }
+
+    /// <summary>Waits (bounded) until <paramref name="count"/> calls have arrived in total.</summary>
+    public async Task<IReadOnlyList<ConnectorCall>> WaitForCallsAsync(int count, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (_calls.Count < count)
+        {
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || !await _arrived.WaitAsync(left))
+            {
+                throw new TimeoutException($"Expected {count} connector calls, got {_calls.Count}");
+            }
+        }
+        return Calls;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _arrived.Dispose();
+    }
+
+    private async Task<IResult> RecordAsync(HttpRequest request, string conversationId, string? activityId)
+    {
+        var body = await JsonNode.ParseAsync(request.Body) as JsonObject ?? [];
+        var scripted = _script.TryDequeue(out var next);
+        _calls.Enqueue(new ConnectorCall(request.Method, Uri.UnescapeDataString(conversationId), activityId is null ? null : Uri.UnescapeDataString(activityId), body, scripted ? next.Status : 200));
+        _arrived.Release();
+        if (scripted)
+        {
+            if (next.RetryAfter is not null)
+            {
+                request.HttpContext.Response.Headers.RetryAfter = next.RetryAfter;
+            }
+            return Results.Json(new { error = new { code = "Scripted", message = $"scripted {next.Status}" } }, statusCode: next.Status);
+        }
+        if (conversationId == CreateConversation)
+        {
+            return Results.Json(new { id = CreatedConversationId });
+        }
+        return Results.Json(new { id = request.Method == "PUT" ? activityId : $"reply-{Interlocked.Increment(ref _ids)}" });
+    }
+}
+
+/// <summary>One call the bot made: the method, the conversation and activity ids from the path, the activity sent, and the status it got.</summary>
+public sealed record ConnectorCall(string Method, string ConversationId, string? ActivityId, JsonObject Activity, int Status)
+{
+    /// <summary>The first attachment's content, the Adaptive Card.</summary>
+    public JsonObject? Card => Activity["attachments"]?[0]?["content"] as JsonObject;
+
+    public string? ContentType => Activity["attachments"]?[0]?["contentType"]?.GetValue<string>();
+}

@@ -1,0 +1,46 @@
+using CoalitionBot.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoalitionBot.Teams.Tests.Support;
+
+/// <summary>The real host (Program.cs) over a temp copy of the seeds and a temp data folder; Teams unauthenticated unless an app id is given.</summary>
+public sealed class TeamsHost(string? microsoftAppId = null, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+{
+    private readonly TempFolder _seeds = TempFolder.WithSeeds();
+    private readonly TempFolder _data = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("DataPath", _data.Path);
+        builder.UseSetting("Knowledge:SourceFolders:0", _seeds.Path);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+        if (microsoftAppId is not null)
+        {
+            builder.UseSetting("Teams:MicrosoftAppId", microsoftAppId);
+            builder.UseSetting("Teams:MicrosoftAppPassword", "not-a-real-secret");
+        }
+    }
+
+    /// <summary>Starts the host and waits until the index is ready.</summary>
+    public async Task<HttpClient> StartAsync()
+    {
+        var client = CreateClient();
+        await Services.GetRequiredService<CoalitionBot.Knowledge.KnowledgeIndex>().WhenReadyAsync(CancellationToken.None);
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _seeds.Dispose();
+            _data.Dispose();
+        }
+    }
+}
