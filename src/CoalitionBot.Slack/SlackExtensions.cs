@@ -51,6 +51,7 @@ public static partial class SlackExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SlackWorkQueue>());
         builder.Services.AddSingleton<SlackRequestVerifier>();
         builder.Services.AddSingleton<IReplySender, SlackReplySender>();
+        builder.Services.AddSingleton<IAudienceDirectory, SlackAudienceDirectory>();
         if (settings.Mode == SlackMode.Socket)
         {
             builder.AddSlackSocketMode();

@@ -9,12 +9,31 @@ internal static class ActionDeliveries
     public const string Broadcast = "action.broadcast";
     public const string Reminder = "action.reminder";
     public const string Summary = "action.summary";
+    public const string MemberReminder = "action.member-reminder";
 
     public static string SummaryKey(string actionId) => $"summary:{actionId}";
 
-    public static IReadOnlyList<Delivery> For(AdvocacyAction action, IReadOnlyList<TimeSpan> offsets, DateTimeOffset now)
+    public static IReadOnlyList<Delivery> For(AdvocacyAction action, IReadOnlyList<TimeSpan> offsets, IReadOnlyList<(string Platform, string UserId)> members, DateTimeOffset now)
     {
         var deliveries = new List<Delivery>();
+        foreach (var (memberPlatform, member) in members)
+        {
+            var who = $"{action.Id}:{memberPlatform}:{member}";
+            deliveries.Add(new Delivery
+            {
+                Key = $"dm:{who}", Group = $"dm:{who}", Kind = Broadcast, Subject = action.Id,
+                Platform = memberPlatform, UserId = member, DueAt = now,
+            });
+            foreach (var offset in offsets.Where(o => action.Deadline - o > now))
+            {
+                deliveries.Add(new Delivery
+                {
+                    Key = $"member-reminder:{action.Id}:{XmlConvert.ToString(offset)}:{memberPlatform}:{member}",
+                    Group = $"member-reminder:{who}", Kind = MemberReminder, Subject = action.Id,
+                    Platform = memberPlatform, UserId = member, DueAt = action.Deadline - offset,
+                });
+            }
+        }
         foreach (var audience in action.Audience)
         {
             var where = $"{action.Id}:{audience.Platform}:{audience.Conversation}";

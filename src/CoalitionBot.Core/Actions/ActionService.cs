@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Xml;
+using CoalitionBot.Conversation;
 using CoalitionBot.Reminders;
 using CoalitionBot.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,11 @@ namespace CoalitionBot.Actions;
 /// reminder per offset, the summary at the deadline), records answers, closes, and reports.
 /// Expected failures come back as an <see cref="ActionProblem"/>, never as an exception.
 /// </summary>
-public sealed class ActionService(IDbContextFactory<CoalitionDbContext> contexts, DeliveryScheduler scheduler, TimeProvider time)
+public sealed class ActionService(
+    IDbContextFactory<CoalitionDbContext> contexts,
+    DeliveryScheduler scheduler,
+    IEnumerable<IAudienceDirectory> directories,
+    TimeProvider time)
 {
     public static readonly IReadOnlyList<string> DefaultOffsets = ["P3D", "P1D", "PT2H"];
     private static readonly HashSet<string> Platforms = new(StringComparer.OrdinalIgnoreCase) { "slack", "teams" };
@@ -23,6 +28,11 @@ public sealed class ActionService(IDbContextFactory<CoalitionDbContext> contexts
         if (Validate(request, now) is { } problem)
         {
             return (null, problem);
+        }
+        var (members, unavailable) = await MembersAsync(request.Audience!, cancellationToken);
+        if (unavailable is not null)
+        {
+            return (null, unavailable);
         }
         ActionKinds.TryParse(request.Kind, out var kind);
         var offsets = (request.ReminderOffsets ?? DefaultOffsets).ToList();
@@ -54,7 +64,7 @@ public sealed class ActionService(IDbContextFactory<CoalitionDbContext> contexts
             db.Add(action);
             await db.SaveChangesAsync(cancellationToken);
         }
-        await scheduler.ScheduleAsync(ActionDeliveries.For(action, offsets.Select(XmlConvert.ToTimeSpan).ToList(), now), cancellationToken);
+        await scheduler.ScheduleAsync(ActionDeliveries.For(action, offsets.Select(XmlConvert.ToTimeSpan).ToList(), members, now), cancellationToken);
         return (action, null);
     }
 
@@ -175,6 +185,33 @@ public sealed class ActionService(IDbContextFactory<CoalitionDbContext> contexts
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var action = await Load(db, id, cancellationToken);
         return action is null ? null : SignatoriesCsv.Write(action.Responses.Where(r => r.Answer == ActionAnswer.Signed));
+    }
+
+    /// <summary>
+    /// The members to ask directly, for audiences with "dm": listed now, so that a channel the bot
+    /// is not in is a clear 400 before anything is stored or sent.
+    /// </summary>
+    private async Task<(List<(string Platform, string UserId)> Members, ActionProblem? Problem)> MembersAsync(IReadOnlyList<NewAudience> audience, CancellationToken cancellationToken)
+    {
+        var members = new List<(string, string)>();
+        foreach (var group in audience.Where(a => a.Dm))
+        {
+            var platform = group.Platform!.ToLowerInvariant();
+            var conversation = (group.Channel ?? group.Conversation)!.Trim();
+            if (directories.FirstOrDefault(d => d.Platform == platform) is not { } directory)
+            {
+                return ([], new ActionProblem(400, $"Direct messages on {platform} need {platform} to be configured on this server."));
+            }
+            try
+            {
+                members.AddRange((await directory.MembersAsync(conversation, cancellationToken)).Select(m => (platform, m)));
+            }
+            catch (AudienceUnavailableException e)
+            {
+                return ([], new ActionProblem(400, e.Message));
+            }
+        }
+        return (members.Distinct().ToList(), null);
     }
 
     internal static ActionProblem NotFound(string id) => new(404, $"There is no action '{id}'.");

@@ -14,6 +14,7 @@ public static class ActionsExtensions
         builder.Services.AddSingleton<IDeliveryComposer, ReminderComposer>();
         builder.Services.AddSingleton<IDeliveryComposer, SummaryComposer>();
         builder.Services.AddSingleton<IDeliveryComposer, LaterReminderComposer>();
+        builder.Services.AddSingleton<IDeliveryComposer, MemberReminderComposer>();
         return builder;
     }
 }

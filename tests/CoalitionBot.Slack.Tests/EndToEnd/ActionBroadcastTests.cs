@@ -61,6 +61,47 @@ public sealed class ActionBroadcastTests : IAsyncLifetime
         Assert.Single(_slack.Calls, c => c.Method == "chat.postMessage" && c.Body["channel"]!.GetValue<string>() == "C0ACTION");
     }
 
+    [Fact]
+    public async Task DmAudienceAsksEachMemberButNotTheBot()
+    {
+        var body = new JsonObject
+        {
+            ["title"] = "Statement on family reunification",
+            ["deadline"] = DateTimeOffset.UtcNow.AddDays(5).ToString("O"),
+            ["audience"] = new JsonArray(new JsonObject { ["platform"] = "slack", ["channel"] = "C0DM", ["dm"] = true }),
+            ["reminderOffsets"] = new JsonArray("P1D"),
+        };
+
+        var created = await _client.PostAsJsonAsync("/api/actions", body);
+        await _slack.WaitForCallAsync("chat.postMessage", c => c.Body["channel"]!.GetValue<string>() == "C0DM");
+        await _slack.WaitForCallAsync("conversations.open", count: 2);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var opened = _slack.Calls.Where(c => c.Method == "conversations.open").Select(c => c.Body["users"]!.GetValue<string>()).Order().ToList();
+        Assert.Equal(["U1", "U2"], opened);
+        var view = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var kinds = view.GetProperty("deliveries").EnumerateArray().Select(d => d.GetProperty("kind").GetString()).ToList();
+        Assert.Equal(2, kinds.Count(k => k == "action.member-reminder"));
+    }
+
+    [Fact]
+    public async Task ChannelTheBotIsNotInIsA400AndNothingIsStored()
+    {
+        _slack.Script("conversations.members", 200, """{"ok":false,"error":"not_in_channel"}""");
+        var body = new JsonObject
+        {
+            ["title"] = "Statement",
+            ["deadline"] = DateTimeOffset.UtcNow.AddDays(5).ToString("O"),
+            ["audience"] = new JsonArray(new JsonObject { ["platform"] = "slack", ["channel"] = "C0OUT", ["dm"] = true }),
+        };
+
+        var response = await _client.PostAsJsonAsync("/api/actions", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("invite it there first", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+        Assert.Empty((await _client.GetFromJsonAsync<JsonElement>("/api/actions")).EnumerateArray());
+    }
+
     /// <summary>The broadcast's state as the API reports it, read until it is <paramref name="until"/> (the worker marks it just after posting) or 10 s pass.</summary>
     private async Task<string?> BroadcastStateAsync(string id, string until)
     {

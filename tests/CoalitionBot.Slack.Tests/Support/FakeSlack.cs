@@ -174,6 +174,7 @@ public sealed class FakeSlack : IAsyncDisposable
             "chat.postMessage" => new() { ["ok"] = true, ["channel"] = body["channel"]?.GetValue<string>(), ["ts"] = $"1764000100.{Interlocked.Increment(ref _ts):D6}" },
             "chat.postEphemeral" => new() { ["ok"] = true, ["message_ts"] = $"1764000200.{Interlocked.Increment(ref _ts):D6}" },
             "conversations.open" => new() { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = "DNEW" } },
+            "conversations.members" => new() { ["ok"] = true, ["members"] = new JsonArray("U1", "U2", "UBOT"), ["response_metadata"] = new JsonObject { ["next_cursor"] = "" } },
             _ => new() { ["ok"] = true },
         };
         return Results.Json(reply);

@@ -1,0 +1,27 @@
+using CoalitionBot.Conversation;
+using CoalitionBot.Slack.WebApi;
+
+namespace CoalitionBot.Slack.Handlers;
+
+/// <summary>A Slack channel's members (conversations.members, all pages), without the bot itself.</summary>
+internal sealed class SlackAudienceDirectory(SlackApiClient slack, SlackIdentityCache identity) : IAudienceDirectory
+{
+    public string Platform => "slack";
+
+    public async Task<IReadOnlyList<string>> MembersAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> members;
+        try
+        {
+            members = await slack.ConversationMembersAsync(conversationId, cancellationToken);
+        }
+        catch (SlackApiException e) when (e.Error is "not_in_channel" or "channel_not_found" or "missing_scope")
+        {
+            throw new AudienceUnavailableException(e.Error == "missing_scope"
+                ? "The Slack app lacks the channels:read / groups:read scope to list the channel's members; reinstall it from manifests/slack/app-manifest.yaml."
+                : $"The bot is not in the Slack channel {conversationId}, so it cannot message its members: invite it there first (/invite @CoalitionBot).", e);
+        }
+        var me = (await identity.TryGetAsync(cancellationToken))?.UserId;
+        return members.Where(m => m != me).ToList();
+    }
+}
