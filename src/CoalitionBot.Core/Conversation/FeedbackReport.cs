@@ -23,6 +23,7 @@ public sealed class FeedbackReport(IDbContextFactory<CoalitionDbContext> context
         }
         var rows = await verdicts
             .OrderByDescending(f => f.At)
+            .ThenByDescending(f => f.Id)   // two verdicts in the same tick still come newest first
             .Take(Math.Clamp(limit, 1, MaxLimit))
             .Join(db.AnsweredQuestions, f => f.AnsweredQuestionId, a => a.Id, (f, a) => new { f, a })
             .ToListAsync(cancellationToken);
