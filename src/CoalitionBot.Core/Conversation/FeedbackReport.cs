@@ -27,7 +27,10 @@ public sealed class FeedbackReport(IDbContextFactory<CoalitionDbContext> context
             .Take(Math.Clamp(limit, 1, MaxLimit))
             .Join(db.AnsweredQuestions, f => f.AnsweredQuestionId, a => a.Id, (f, a) => new { f, a })
             .ToListAsync(cancellationToken);
+        // The join does not keep the subquery's order: sort what came back.
         return rows
+            .OrderByDescending(r => r.f.At)
+            .ThenByDescending(r => r.f.Id)
             .Select(r => new FeedbackEntry(
                 r.a.Id, r.a.Question, r.a.AnswerText, r.a.Found, Documents(r.a.CitationsJson),
                 r.f.Platform, r.f.UserId, r.f.Helpful, r.f.At))
