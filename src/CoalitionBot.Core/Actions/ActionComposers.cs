@@ -29,7 +29,7 @@ public sealed class BroadcastComposer(IDbContextFactory<CoalitionDbContext> cont
     public override string Kind => ActionDeliveries.Broadcast;
 
     protected override Reply? Compose(AdvocacyAction action, Delivery delivery) =>
-        action.IsClosedAt(Time.GetUtcNow()) ? null : new Reply(ReplyKind.Announcement, ActionText.Describe(action), null, ActionText.Buttons(action));
+        action.IsClosedAt(Time.GetUtcNow()) ? null : new Reply(ReplyKind.Announcement, ActionText.Describe(action), null, ActionText.Buttons(action), Deadline: action.Deadline);
 }
 
 /// <summary>A channel's reminder: the deadline and how many organisations have signed; none after the close.</summary>
@@ -46,7 +46,7 @@ public sealed class ReminderComposer(IDbContextFactory<CoalitionDbContext> conte
         var signed = action.Responses.Where(r => r.Answer == ActionAnswer.Signed).Select(r => r.Organisation ?? r.UserId).Distinct(StringComparer.OrdinalIgnoreCase).Count();
         var text = $"Reminder — {ActionKinds.Label(action.Kind)}: {action.Title}\nDeadline: {ActionText.Deadline(action)}. "
             + $"{signed} organisation{(signed == 1 ? " has" : "s have")} signed so far; if yours has not answered yet, please do.";
-        return new Reply(ReplyKind.Announcement, text, null, ActionText.Buttons(action));
+        return new Reply(ReplyKind.Announcement, text, null, ActionText.Buttons(action), Deadline: action.Deadline);
     }
 }
 

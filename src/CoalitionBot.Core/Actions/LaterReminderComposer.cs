@@ -22,7 +22,7 @@ public class LaterReminderComposer(IDbContextFactory<CoalitionDbContext> context
         var answer = action.Responses.SingleOrDefault(r => r.Platform == delivery.Platform && r.UserId == delivery.UserId);
         return answer is { Answer: ActionAnswer.Signed or ActionAnswer.Declined }
             ? null
-            : new Reply(ReplyKind.Announcement, Opening + ActionText.Describe(action), null, ActionText.Buttons(action));
+            : new Reply(ReplyKind.Announcement, Opening + ActionText.Describe(action), null, ActionText.Buttons(action), Deadline: action.Deadline);
     }
 }
 

@@ -28,7 +28,8 @@ public sealed record ReplyButton(string Label, string Action, string Value);
 /// <summary>What the bot says, platform-neutral; renderers turn it into Block Kit, an Adaptive Card, HTML or text.</summary>
 /// <param name="AnswerId">The stored answer this reply shows, which feedback buttons refer to.</param>
 /// <param name="Note">A line under the reply, such as the thanks for feedback.</param>
-public sealed record Reply(ReplyKind Kind, string Text, Answer? Answer, IReadOnlyList<ReplyButton> Buttons, Guid? AnswerId = null, string? Note = null);
+/// <param name="Deadline">A deadline the platform shows in each reader's own time zone (Slack date tokens, Adaptive Card DATE/TIME).</param>
+public sealed record Reply(ReplyKind Kind, string Text, Answer? Answer, IReadOnlyList<ReplyButton> Buttons, Guid? AnswerId = null, string? Note = null, DateTimeOffset? Deadline = null);
 
 /// <summary>The actions buttons carry, the same on every platform.</summary>
 public static class ReplyActions

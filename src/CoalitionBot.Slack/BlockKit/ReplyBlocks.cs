@@ -27,6 +27,11 @@ internal static class ReplyBlocks
             blocks.Add(Section(Mrkdwn.Cut(quote, QuoteLimit)));
             blocks.Add(Context($"[{citation.N}] *{Mrkdwn.Escape(citation.Document)}* · {Mrkdwn.Escape(citation.Section)} · updated {citation.LastUpdated:yyyy-MM-dd}"));
         }
+        if (reply.Deadline is { } deadline)
+        {
+            // Slack writes the date in each reader's own time zone; the fallback is UTC.
+            blocks.Add(Context($"Deadline in your time zone: <!date^{deadline.ToUnixTimeSeconds()}^{{date_long_pretty}} at {{time}}|{deadline.UtcDateTime:yyyy-MM-dd HH:mm} UTC>"));
+        }
         if (reply.Note is { } note)
         {
             blocks.Add(Context(Mrkdwn.Escape(note)));

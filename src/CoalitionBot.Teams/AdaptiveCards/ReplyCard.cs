@@ -58,6 +58,12 @@ internal static class ReplyCard
         {
             body.Add(TextBlock($"{omitted} more source{(omitted == 1 ? "" : "s")} not shown.", subtle: true));
         }
+        if (reply.Deadline is { } deadline)
+        {
+            // Teams renders DATE() and TIME() in each reader's own time zone.
+            var utc = deadline.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+            body.Add(TextBlock($"Deadline in your time zone: {{{{DATE({utc}, LONG)}}}} {{{{TIME({utc})}}}}", subtle: true));
+        }
         if (reply.Note is { } note)
         {
             body.Add(TextBlock(note, subtle: true));

@@ -53,6 +53,8 @@ public sealed class ActionBroadcastTests : IAsyncLifetime
         Assert.Contains("Protection for migrants in transit", post.Body["text"]!.GetValue<string>());
         Assert.Contains("(America/Guatemala)", post.Body["text"]!.GetValue<string>());
         var blocks = post.Body["blocks"]!.ToJsonString();
+        var deadline = DateTimeOffset.Parse(body["deadline"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"date^{deadline.ToUnixTimeSeconds()}^{{date_long_pretty}}", System.Text.RegularExpressions.Regex.Unescape(blocks));
         Assert.Contains("action_sign", blocks);
         Assert.Contains("action_decline", blocks);
         Assert.Contains("action_later", blocks);
