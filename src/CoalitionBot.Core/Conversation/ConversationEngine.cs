@@ -18,7 +18,8 @@ public sealed class ConversationEngine(AnswerService answers, IDbContextFactory<
         "I answer questions from the coalition's documents and cite the passages I used. " +
         "Ask me in a direct message, mention me in a channel, or use `/coalition ask <question>`. " +
         "For example: \"What can diaspora groups do in a crisis?\" or \"What does an advocacy module contain?\". " +
-        "When the library does not cover a question, I say so rather than guess.";
+        "When the library does not cover a question, I say so rather than guess. " +
+        "Joint actions (sign-on letters, statements): `/coalition actions` lists the open ones, `/coalition action status <id>` shows one.";
 
     public static IReadOnlyList<string> ExampleQuestions { get; } =
     [
