@@ -51,7 +51,7 @@ public sealed class AnswerService(
         var ranked = ranker.Rank(terms);
         if (ranked.Count == 0 || ranked[0].Coverage < options.Value.MinCoverage)
         {
-            return NotFound(question);
+            return NotFound(question, terms);
         }
         var top = ranked[0].Relevance;
         var cited = ranked
@@ -77,9 +77,9 @@ public sealed class AnswerService(
         return new Answer(question, true, text, citations, []);
     }
 
-    private Answer NotFound(string question)
+    private Answer NotFound(string question, QuestionTerms terms)
     {
-        var topics = suggestions.Topics(QuestionTerms.Parse(question, analyzer, glossary));
+        var topics = suggestions.Topics(terms);
         var text = "I could not find that in the coalition's library, so I won't guess."
             + (topics.Count > 0 ? " It does cover, for example: " + string.Join("; ", topics) + "." : "");
         return new Answer(question, false, text, [], topics);
