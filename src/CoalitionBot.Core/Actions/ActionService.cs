@@ -22,12 +22,21 @@ public sealed class ActionService(
     private static readonly HashSet<string> Platforms = new(StringComparer.OrdinalIgnoreCase) { "slack", "teams" };
     private const int MaxTitle = 200;
 
-    public async Task<(AdvocacyAction? Action, ActionProblem? Problem)> CreateAsync(NewAction request, string createdBy, CancellationToken cancellationToken)
+    /// <param name="requestId">
+    /// What makes a second submit of the same form the same action (a Slack view id, a Teams card id):
+    /// the action's id derives from it, so a double click creates one action and gets a 409.
+    /// </param>
+    public async Task<(AdvocacyAction? Action, ActionProblem? Problem)> CreateAsync(NewAction request, string createdBy, CancellationToken cancellationToken, string? requestId = null)
     {
         var now = time.GetUtcNow();
         if (Validate(request, now) is { } problem)
         {
             return (null, problem);
+        }
+        var id = requestId is null ? NewId() : IdFor(requestId);
+        if (requestId is not null && await ExistsAsync(id, cancellationToken))
+        {
+            return (null, AlreadyCreated(id));
         }
         var (members, unavailable) = await MembersAsync(request.Audience!, cancellationToken);
         if (unavailable is not null)
@@ -38,7 +47,7 @@ public sealed class ActionService(
         var offsets = (request.ReminderOffsets ?? DefaultOffsets).ToList();
         var action = new AdvocacyAction
         {
-            Id = NewId(),
+            Id = id,
             Kind = kind,
             Title = request.Title!.Trim(),
             Summary = request.Summary?.Trim() ?? "",
@@ -62,7 +71,15 @@ public sealed class ActionService(
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             db.Add(action);
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException) when (requestId is not null)
+            {
+                // The same form submitted twice at once: the other submit saved it first.
+                return (null, AlreadyCreated(id));
+            }
         }
         await scheduler.ScheduleAsync(ActionDeliveries.For(action, offsets.Select(XmlConvert.ToTimeSpan).ToList(), members, now), cancellationToken);
         return (action, null);
@@ -189,11 +206,25 @@ public sealed class ActionService(
 
     /// <summary>
     /// The members to ask directly, for audiences with "dm": listed now, so that a channel the bot
-    /// is not in is a clear 400 before anything is stored or sent.
+    /// is not in is a clear 400 before anything is stored or sent (the others are checked too).
     /// </summary>
     private async Task<(List<(string Platform, string UserId)> Members, ActionProblem? Problem)> MembersAsync(IReadOnlyList<NewAudience> audience, CancellationToken cancellationToken)
     {
         var members = new List<(string, string)>();
+        foreach (var group in audience.Where(a => !a.Dm))
+        {
+            if (directories.FirstOrDefault(d => d.Platform == group.Platform!.ToLowerInvariant()) is { } directory)
+            {
+                try
+                {
+                    await directory.EnsureReachableAsync((group.Channel ?? group.Conversation)!.Trim(), cancellationToken);
+                }
+                catch (AudienceUnavailableException e)
+                {
+                    return ([], new ActionProblem(400, e.Message));
+                }
+            }
+        }
         foreach (var group in audience.Where(a => a.Dm))
         {
             var platform = group.Platform!.ToLowerInvariant();
@@ -215,6 +246,14 @@ public sealed class ActionService(
     }
 
     internal static ActionProblem NotFound(string id) => new(404, $"There is no action '{id}'.");
+
+    private static ActionProblem AlreadyCreated(string id) => new(409, $"This action was already created as {id}; nothing was sent twice.");
+
+    private async Task<bool> ExistsAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Set<AdvocacyAction>().AnyAsync(a => a.Id == id, cancellationToken);
+    }
 
     private static Task<AdvocacyAction?> Load(CoalitionDbContext db, string id, CancellationToken cancellationToken) =>
         db.Set<AdvocacyAction>().Include(a => a.Audience).Include(a => a.Responses).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
@@ -313,4 +352,6 @@ public sealed class ActionService(
     }
 
     private static string NewId() => "act_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
+
+    private static string IdFor(string requestId) => "act_" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(requestId)))[..10];
 }

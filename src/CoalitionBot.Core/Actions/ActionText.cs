@@ -7,11 +7,12 @@ namespace CoalitionBot.Actions;
 internal static class ActionText
 {
     /// <summary>The deadline in a zone, e.g. "Fri 5 Dec 2026, 17:00 (Europe/Brussels)".</summary>
-    public static string Deadline(AdvocacyAction action, string? zone = null)
+    public static string Deadline(AdvocacyAction action, string? zone = null) => Deadline(action.Deadline, zone ?? action.TimeZone);
+
+    public static string Deadline(DateTimeOffset deadline, string zone)
     {
-        var id = zone ?? action.TimeZone;
-        var local = TimeZoneInfo.TryFindSystemTimeZoneById(id, out var tz) ? TimeZoneInfo.ConvertTime(action.Deadline, tz) : action.Deadline;
-        return local.ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) + $" ({(tz is null ? "UTC" : id)})";
+        var local = TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var tz) ? TimeZoneInfo.ConvertTime(deadline, tz) : deadline.ToUniversalTime();
+        return local.ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) + $" ({(tz is null ? "UTC" : zone)})";
     }
 
     public static string Describe(AdvocacyAction action) =>

@@ -9,7 +9,9 @@ public static class ActionsExtensions
     /// <summary>Joint actions: the service and the composers of their broadcasts, reminders and summaries.</summary>
     public static IHostApplicationBuilder AddActions(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<ActionsOptions>().BindConfiguration("Actions");
         builder.Services.AddSingleton<ActionService>();
+        builder.Services.AddSingleton<ActionCommands>();
         builder.Services.AddSingleton<IDeliveryComposer, BroadcastComposer>();
         builder.Services.AddSingleton<IDeliveryComposer, ReminderComposer>();
         builder.Services.AddSingleton<IDeliveryComposer, SummaryComposer>();

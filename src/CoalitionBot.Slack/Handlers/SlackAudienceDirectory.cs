@@ -19,9 +19,34 @@ internal sealed class SlackAudienceDirectory(SlackApiClient slack, SlackIdentity
         {
             throw new AudienceUnavailableException(e.Error == "missing_scope"
                 ? "The Slack app lacks the channels:read / groups:read scope to list the channel's members; reinstall it from manifests/slack/app-manifest.yaml."
-                : $"The bot is not in the Slack channel {conversationId}, so it cannot message its members: invite it there first (/invite @CoalitionBot).", e);
+                : NotIn(conversationId), e);
         }
         var me = (await identity.TryGetAsync(cancellationToken))?.UserId;
         return members.Where(m => m != me).ToList();
     }
+
+    public async Task EnsureReachableAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        bool? member;
+        try
+        {
+            member = await slack.IsMemberAsync(conversationId, cancellationToken);
+        }
+        catch (SlackApiException e) when (e.Error is "channel_not_found" or "not_in_channel")
+        {
+            throw new AudienceUnavailableException(NotIn(conversationId), e);
+        }
+        catch (SlackApiException)
+        {
+            // Not allowed to look (a missing scope, an older workspace): the broadcast itself will tell, in the action's status.
+            return;
+        }
+        if (member == false)
+        {
+            throw new AudienceUnavailableException(NotIn(conversationId));
+        }
+    }
+
+    private static string NotIn(string channel) =>
+        $"The bot is not in the Slack channel {channel}, so it cannot post there: invite it first (/invite @CoalitionBot), then try again.";
 }

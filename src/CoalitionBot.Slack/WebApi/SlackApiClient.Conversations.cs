@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 
 namespace CoalitionBot.Slack.WebApi;
 
@@ -37,5 +38,12 @@ internal sealed partial class SlackApiClient
         }
         while (!string.IsNullOrEmpty(cursor));
         return members;
+    }
+
+    /// <summary>conversations.info: whether the bot is in the channel; null when the reply does not say (a DM, or a reply without the flag).</summary>
+    public async Task<bool?> IsMemberAsync(string channel, CancellationToken cancellationToken)
+    {
+        var reply = await CallAsync("conversations.info", new Dictionary<string, string> { ["channel"] = channel }, cancellationToken);
+        return reply["channel"]?["is_member"] is JsonValue flag && flag.TryGetValue<bool>(out var member) ? member : null;
     }
 }

@@ -119,5 +119,7 @@ public sealed class ActionRemindersTests : IDisposable
 
         public Task<IReadOnlyList<string>> MembersAsync(string conversationId, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<string>>(["U1", "U2", "U3"]);
+
+        public Task EnsureReachableAsync(string conversationId, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
