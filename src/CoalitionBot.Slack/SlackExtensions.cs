@@ -42,11 +42,13 @@ public static partial class SlackExtensions
         builder.Services.AddSingleton<SlackEventHandler>();
         builder.Services.AddSingleton<SlackCommandHandler>();
         builder.Services.AddSingleton<SlackActionButtons>();
+        builder.Services.AddSingleton<SlackActionForm>();
         builder.Services.AddSingleton<SlackInteractionHandler>();
         builder.Services.AddSingleton(sp => new SlackDispatcher(
             sp.GetRequiredService<SlackEventHandler>(),
             sp.GetRequiredService<SlackCommandHandler>(),
-            sp.GetRequiredService<SlackInteractionHandler>()));
+            sp.GetRequiredService<SlackInteractionHandler>(),
+            sp.GetRequiredService<SlackActionForm>()));
         builder.Services.AddSingleton<SlackWorkQueue>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SlackWorkQueue>());
         builder.Services.AddSingleton<SlackRequestVerifier>();

@@ -16,11 +16,15 @@ public abstract class ActionComposer(IDbContextFactory<CoalitionDbContext> conte
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var action = await db.Set<AdvocacyAction>().Include(a => a.Responses).SingleOrDefaultAsync(a => a.Id == delivery.Subject, cancellationToken);
-        return action is null ? null : Compose(action, delivery);
+        return action is null ? null : await ComposeAsync(action, delivery, db, cancellationToken);
     }
 
-    /// <summary>The message for the action as it is now, or null when it is no longer needed.</summary>
-    protected abstract Reply? Compose(AdvocacyAction action, Delivery delivery);
+    /// <summary>The message for the action as it is now, or null when it is no longer needed. Composers override this or <see cref="ComposeAsync(AdvocacyAction, Delivery, CoalitionDbContext, CancellationToken)"/>.</summary>
+    protected virtual Reply? Compose(AdvocacyAction action, Delivery delivery) => null;
+
+    /// <summary>For messages that need more than the action (the summary reads its deliveries).</summary>
+    protected virtual Task<Reply?> ComposeAsync(AdvocacyAction action, Delivery delivery, CoalitionDbContext db, CancellationToken cancellationToken) =>
+        Task.FromResult(Compose(action, delivery));
 }
 
 /// <summary>The announcement in each audience channel, with the three buttons; not sent once the action is closed.</summary>
@@ -50,22 +54,54 @@ public sealed class ReminderComposer(IDbContextFactory<CoalitionDbContext> conte
     }
 }
 
-/// <summary>The coordinator's summary at the close: organisations signed, declined, and the signatory list.</summary>
+/// <summary>
+/// The coordinator's summary at the close: organisations signed (with their signers), declined, the
+/// members asked directly who never answered, and the messages that could not be delivered.
+/// </summary>
 public sealed class SummaryComposer(IDbContextFactory<CoalitionDbContext> contexts, TimeProvider time) : ActionComposer(contexts, time)
 {
+    private const int MaxListed = 30;
+
     public override string Kind => ActionDeliveries.Summary;
 
-    protected override Reply? Compose(AdvocacyAction action, Delivery delivery)
+    protected override async Task<Reply?> ComposeAsync(AdvocacyAction action, Delivery delivery, CoalitionDbContext db, CancellationToken cancellationToken)
     {
+        var deliveries = await db.Set<Delivery>().AsNoTracking().Where(d => d.Subject == action.Id && d.Kind != ActionDeliveries.Summary).ToListAsync(cancellationToken);
         var byOrganisation = action.Responses
             .Where(r => r.Answer != ActionAnswer.Later)
-            .GroupBy(r => r.Organisation ?? r.UserId, StringComparer.OrdinalIgnoreCase)
+            .GroupBy(r => (r.Organisation ?? r.UserId).Trim(), StringComparer.OrdinalIgnoreCase)
             .ToList();
-        var signed = byOrganisation.Where(g => g.Any(r => r.Answer == ActionAnswer.Signed)).Select(g => g.Key).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        var signed = byOrganisation.Where(g => g.Any(r => r.Answer == ActionAnswer.Signed)).OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase).ToList();
         var declined = byOrganisation.Count - signed.Count;
-        var text = $"Closed — {action.Title}\n{signed.Count} organisation{(signed.Count == 1 ? "" : "s")} signed, {declined} declined."
-            + (signed.Count > 0 ? "\nSignatories: " + string.Join("; ", signed) : "")
-            + $"\nThe full list (signer names and titles) is at GET /api/actions/{action.Id}/signatories.csv.";
-        return new Reply(ReplyKind.Announcement, text, null, []);
+        var answered = action.Responses.Where(r => r.Answer != ActionAnswer.Later).Select(r => (r.Platform, r.UserId)).ToHashSet();
+        var silent = deliveries.Where(d => d.Kind == ActionDeliveries.Broadcast && d.UserId is not null && !answered.Contains((d.Platform, d.UserId)))
+            .Select(d => d.UserId!).Distinct().ToList();
+        var failed = deliveries.Where(d => d.State == DeliveryState.Failed).ToList();
+
+        var text = new System.Text.StringBuilder($"Closed — {action.Title}\n");
+        text.Append($"{signed.Count} organisation{(signed.Count == 1 ? "" : "s")} signed, {declined} declined");
+        text.Append(silent.Count > 0 ? $", {silent.Count} member{(silent.Count == 1 ? "" : "s")} asked directly did not answer.\n" : ".\n");
+        if (signed.Count > 0)
+        {
+            text.Append("Signatories:\n");
+            foreach (var organisation in signed.Take(MaxListed))
+            {
+                var signers = organisation.Where(r => r.Answer == ActionAnswer.Signed)
+                    .Select(r => r.SignerName is null ? null : r.SignerTitle is { Length: > 0 } title ? $"{r.SignerName}, {title}" : r.SignerName)
+                    .OfType<string>().ToList();
+                text.Append($"• {organisation.First().Organisation ?? organisation.Key}{(signers.Count > 0 ? " — " + string.Join("; ", signers) : "")}\n");
+            }
+            if (signed.Count > MaxListed)
+            {
+                text.Append($"… and {signed.Count - MaxListed} more.\n");
+            }
+        }
+        if (failed.Count > 0)
+        {
+            text.Append($"{failed.Count} message{(failed.Count == 1 ? "" : "s")} could not be delivered: "
+                + string.Join("; ", failed.Take(10).Select(d => $"{d.UserId ?? d.ConversationId} ({d.Error})")) + "\n");
+        }
+        text.Append($"The full list is at GET /api/actions/{action.Id}/signatories.csv.");
+        return new Reply(ReplyKind.Announcement, text.ToString(), null, []);
     }
 }

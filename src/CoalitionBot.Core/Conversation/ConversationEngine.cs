@@ -19,7 +19,8 @@ public sealed class ConversationEngine(AnswerService answers, IDbContextFactory<
         "Ask me in a direct message, mention me in a channel, or use `/coalition ask <question>`. " +
         "For example: \"What can diaspora groups do in a crisis?\" or \"What does an advocacy module contain?\". " +
         "When the library does not cover a question, I say so rather than guess. " +
-        "Joint actions (sign-on letters, statements): `/coalition actions` lists the open ones, `/coalition action status <id>` shows one.";
+        "Joint actions (sign-on letters, statements): `/coalition actions` lists the open ones, `/coalition action status <id>` shows one; " +
+        "coordinators start one with `/coalition action new` and end one early with `/coalition action close <id>` (on Teams, type the same words to me without the slash).";
 
     public static IReadOnlyList<string> ExampleQuestions { get; } =
     [

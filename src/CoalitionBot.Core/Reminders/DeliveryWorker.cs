@@ -24,6 +24,14 @@ public sealed partial class DeliveryWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await ReleaseOrphanedLeasesAsync(stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.RoundFailed(logger, e);
+        }
         using var timer = new PeriodicTimer(options.Value.PollInterval, time);
         do
         {
@@ -57,11 +65,62 @@ public sealed partial class DeliveryWorker(
         return claimed.Count;
     }
 
+    /// <summary>
+    /// Leases held by a process of this machine that is gone (killed, crashed) are released at once,
+    /// so a restarted host does not wait out the lease; a live sibling's leases are left alone.
+    /// Returns how many rows were released.
+    /// </summary>
+    public async Task<int> ReleaseOrphanedLeasesAsync(CancellationToken cancellationToken)
+    {
+        var machine = Environment.MachineName + "/";
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var owners = await db.Set<Delivery>()
+            .Where(d => d.State == DeliveryState.Pending && d.LeaseOwner != null && d.LeaseOwner.StartsWith(machine))
+            .Select(d => d.LeaseOwner!)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        var orphaned = owners.Where(o => o != _owner && !IsAlive(o[machine.Length..])).ToList();
+        if (orphaned.Count == 0)
+        {
+            return 0;
+        }
+        var released = await db.Set<Delivery>()
+            .Where(d => d.State == DeliveryState.Pending && orphaned.Contains(d.LeaseOwner!))
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseOwner, (string?)null).SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+        Log.LeasesReleased(logger, released, orphaned.Count);
+        return released;
+    }
+
+    /// <summary>Whether the process named in "pid/guid" still runs. In a container a restarted host often gets its predecessor's pid: that one is us, not alive.</summary>
+    private static bool IsAlive(string pidAndGuid)
+    {
+        if (!int.TryParse(pidAndGuid.Split('/')[0], out var pid) || pid <= 0 || pid == Environment.ProcessId)
+        {
+            return false;
+        }
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     private async Task<List<Delivery>> ClaimAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var until = now + options.Value.Lease;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // After downtime several deliveries of one group can be due at once: all but the latest are
+        // skipped before anything is claimed, so they never go out as a burst, however many batches it takes.
+        await db.Set<Delivery>()
+            .Where(d => d.State == DeliveryState.Pending && d.DueAt <= now && (d.LeaseUntil == null || d.LeaseUntil < now)
+                && db.Set<Delivery>().Any(o => o.Group == d.Group && o.Id != d.Id && o.State == DeliveryState.Pending && o.DueAt <= now
+                    && (o.DueAt > d.DueAt || (o.DueAt == d.DueAt && o.Id > d.Id))))
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.State, DeliveryState.Skipped).SetProperty(d => d.Error, "superseded by a later delivery after downtime"), cancellationToken);
         var due = await db.Set<Delivery>()
             .Where(d => d.State == DeliveryState.Pending && d.DueAt <= now && (d.LeaseUntil == null || d.LeaseUntil < now))
             .OrderBy(d => d.DueAt)
@@ -156,6 +215,9 @@ public sealed partial class DeliveryWorker(
 
         [LoggerMessage(LogLevel.Error, "Delivery {DeliveryId} ({Kind}) on {Platform} failed for good after {Attempts} attempts")]
         public static partial void Failed(ILogger logger, Exception exception, long deliveryId, string kind, string platform, int attempts);
+
+        [LoggerMessage(LogLevel.Information, "Released {Count} delivery lease(s) held by {Owners} stopped process(es) of this machine")]
+        public static partial void LeasesReleased(ILogger logger, int count, int owners);
 
         [LoggerMessage(LogLevel.Error, "A delivery round failed")]
         public static partial void RoundFailed(ILogger logger, Exception exception);

@@ -16,6 +16,7 @@ internal sealed partial class SlackInteractionHandler(
     SlackReplier replier,
     SlackApiClient slack,
     SlackActionButtons actionButtons,
+    SlackActionForm actionForm,
     ILogger<SlackInteractionHandler> logger)
 {
     public async Task HandleAsync(JsonElement payload, CancellationToken cancellationToken)
@@ -24,6 +25,11 @@ internal sealed partial class SlackInteractionHandler(
             && payload.Obj("user").Str("id") is { } signer)
         {
             await actionButtons.SubmitAsync(payload, signer, cancellationToken);
+            return;
+        }
+        if (SlackActionForm.Handles(payload))
+        {
+            await actionForm.SubmitAsync(payload, cancellationToken);
             return;
         }
         if (payload.Str("type") != "block_actions" || payload.Obj("user").Str("id") is not { } user)

@@ -87,8 +87,8 @@ public sealed class ActionRemindersTests : IDisposable
 
         var (target, summary) = Assert.Single(_slack.Sent);
         Assert.Equal("UCOORD", target.UserId);
-        Assert.Contains("1 organisation signed, 0 declined", summary.Text);
-        Assert.Contains("Signatories: HIAS", summary.Text);
+        Assert.Contains("1 organisation signed, 0 declined, 2 members asked directly did not answer.", summary.Text);
+        Assert.Contains("Signatories:\n• HIAS — Sam\n", summary.Text);
         Assert.Equal(409, (await _actions.RespondAsync(id, "slack", "U2", ActionAnswer.Signed, "Late", null, null, CancellationToken.None))!.Status);
     }
 

@@ -19,10 +19,10 @@ public sealed class DeliveryWorkerTests : IDisposable
 
     public void Dispose() => _database.Dispose();
 
-    private DeliveryWorker Worker(IDbContextFactory<CoalitionDbContext>? contexts = null, int maxAttempts = 3) => new(
+    private DeliveryWorker Worker(IDbContextFactory<CoalitionDbContext>? contexts = null, int maxAttempts = 3, int batchSize = 20) => new(
         contexts ?? _database.NewFactory(),
         new DeliveryRouter([_composer], [_slack]),
-        Options.Create(new RemindersOptions { MaxAttempts = maxAttempts, RetryDelay = TimeSpan.FromMinutes(1), Lease = TimeSpan.FromMinutes(2) }),
+        Options.Create(new RemindersOptions { MaxAttempts = maxAttempts, RetryDelay = TimeSpan.FromMinutes(1), Lease = TimeSpan.FromMinutes(2), BatchSize = batchSize }),
         _time,
         NullLogger<DeliveryWorker>.Instance);
 
@@ -115,6 +115,44 @@ public sealed class DeliveryWorkerTests : IDisposable
         await restarted.RunOnceAsync(CancellationToken.None);
 
         Assert.Single(_slack.Sent);
+    }
+
+    [Fact]
+    public async Task RestartedHostTakesBackAtOnceTheLeasesOfItsKilledPredecessor()
+    {
+        await ScheduleAsync(Reminder("killed mid-round", Start), Reminder("live sibling's", Start, user: "U2"));
+        // A process of this machine that no longer runs (no pid goes that high), and one that does (pid 1).
+        await using (var db = await _database.NewFactory().CreateDbContextAsync())
+        {
+            await db.Set<Delivery>().Where(d => d.Key == "killed mid-round")
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseOwner, $"{Environment.MachineName}/2147483000/dead").SetProperty(d => d.LeaseUntil, Start.AddMinutes(2)));
+            await db.Set<Delivery>().Where(d => d.Key == "live sibling's")
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseOwner, $"{Environment.MachineName}/1/alive").SetProperty(d => d.LeaseUntil, Start.AddMinutes(2)));
+        }
+        var restarted = Worker();
+
+        Assert.Equal(1, await restarted.ReleaseOrphanedLeasesAsync(CancellationToken.None));
+        await restarted.RunOnceAsync(CancellationToken.None);
+        await restarted.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(["text for killed mid-round"], _slack.Sent.Select(s => s.Reply.Text));
+        Assert.Equal(DeliveryState.Pending, (await RowAsync("live sibling's")).State);
+    }
+
+    [Fact]
+    public async Task AfterDowntimeMissedDeliveriesOfAGroupDoNotBurstAcrossBatches()
+    {
+        await ScheduleAsync(
+            Reminder("3 days before", Start.AddDays(-3), group: "reminder:act1:C1"),
+            Reminder("1 day before", Start.AddDays(-1), group: "reminder:act1:C1"),
+            Reminder("2 hours before", Start.AddHours(-2), group: "reminder:act1:C1"));
+        var worker = Worker(batchSize: 1);
+
+        while (await worker.RunOnceAsync(CancellationToken.None) > 0)
+        {
+        }
+
+        Assert.Equal(["text for 2 hours before"], _slack.Sent.Select(s => s.Reply.Text));
     }
 
     [Fact]

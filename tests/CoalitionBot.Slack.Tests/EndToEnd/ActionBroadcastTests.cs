@@ -100,7 +100,7 @@ public sealed class ActionBroadcastTests : IAsyncLifetime
         var response = await _client.PostAsJsonAsync("/api/actions", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("invite it there first", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+        Assert.Contains("invite it first", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
         Assert.Empty((await _client.GetFromJsonAsync<JsonElement>("/api/actions")).EnumerateArray());
     }
 
