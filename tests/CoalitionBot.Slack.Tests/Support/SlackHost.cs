@@ -1,12 +1,15 @@
 using CoalitionBot.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoalitionBot.Slack.Tests.Support;
 
 /// <summary>The real host (Program.cs) with Slack pointed at a <see cref="FakeSlack"/> on loopback.</summary>
-public sealed class SlackHost(FakeSlack slack, string mode = "Socket", string? signingSecret = null, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+public sealed class SlackHost(
+    FakeSlack slack, string mode = "Socket", string? signingSecret = null, IReadOnlyDictionary<string, string>? settings = null, TimeProvider? time = null)
+    : WebApplicationFactory<Program>
 {
     public const string BotToken = "xoxb-test-bot-token";
     public const string AppToken = "xapp-test-app-token";
@@ -29,6 +32,10 @@ public sealed class SlackHost(FakeSlack slack, string mode = "Socket", string? s
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
+        }
+        if (time is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(time));
         }
     }
 
