@@ -49,6 +49,13 @@ public sealed class Delivery
     public int Attempts { get; set; }
     public string? LeaseOwner { get; set; }
     public DateTimeOffset? LeaseUntil { get; set; }
+
+    /// <summary>
+    /// Set just before the message is handed to the platform, cleared once the outcome is known. Still
+    /// set when a worker takes the row again means the host stopped mid-send: the outcome is in doubt.
+    /// </summary>
+    public DateTimeOffset? SendingSince { get; set; }
+
     public DateTimeOffset? SentAt { get; set; }
 
     /// <summary>Where the message landed (conversation and message id), to update it later.</summary>

@@ -12,6 +12,8 @@ namespace CoalitionBot.Reminders;
 /// instances on one database never claim the same row), composes and sends each, and marks it
 /// sent. A worker that dies mid-round leaves leases that expire, and the rows are taken again.
 /// After downtime, of several overdue deliveries in one group only the latest goes out.
+/// A delivery whose send was cut off by a crash (the platform may or may not have it) is not sent
+/// again: a duplicate in fifty inboxes is worse than a rare gap, and the gap is shown in the action's status.
 /// </summary>
 public sealed partial class DeliveryWorker(
     IDbContextFactory<CoalitionDbContext> contexts,
@@ -145,16 +147,25 @@ public sealed partial class DeliveryWorker(
     private static IEnumerable<Delivery> Superseded(List<Delivery> claimed) =>
         claimed.GroupBy(d => d.Group).SelectMany(g => g.OrderByDescending(d => d.DueAt).ThenByDescending(d => d.Id).Skip(1));
 
+    public const string InDoubt = "in doubt: the host stopped while sending it, so it was most likely delivered; not sent again, to avoid a duplicate";
+
     private async Task ProcessAsync(Delivery delivery, CancellationToken cancellationToken)
     {
         try
         {
+            if (delivery.SendingSince is { } since)
+            {
+                Log.InDoubt(logger, delivery.Id, delivery.Kind, since);
+                await FinishAsync(delivery, DeliveryState.Sent, InDoubt, null, cancellationToken, sentAt: since);
+                return;
+            }
             var reply = await router.ComposeAsync(delivery, cancellationToken);
             if (reply is null)
             {
                 await FinishAsync(delivery, DeliveryState.Skipped, "no longer needed", null, cancellationToken);
                 return;
             }
+            await MarkSendingAsync(delivery, cancellationToken);
             var sent = await router.SendAsync(delivery, reply, cancellationToken);
             await FinishAsync(delivery, DeliveryState.Sent, null, sent, cancellationToken);
             Log.Sent(logger, delivery.Id, delivery.Kind, delivery.Platform);
@@ -163,6 +174,13 @@ public sealed partial class DeliveryWorker(
         {
             await RetryOrFailAsync(delivery, e, cancellationToken);
         }
+    }
+
+    private async Task MarkSendingAsync(Delivery delivery, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        await db.Set<Delivery>().Where(d => d.Id == delivery.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.SendingSince, now), cancellationToken);
     }
 
     private async Task RetryOrFailAsync(Delivery delivery, Exception error, CancellationToken cancellationToken)
@@ -174,6 +192,7 @@ public sealed partial class DeliveryWorker(
             Log.Failed(logger, error, delivery.Id, delivery.Kind, delivery.Platform, attempts);
             await db.Set<Delivery>().Where(d => d.Id == delivery.Id && d.LeaseOwner == _owner).ExecuteUpdateAsync(s => s
                 .SetProperty(d => d.State, DeliveryState.Failed)
+                .SetProperty(d => d.SendingSince, (DateTimeOffset?)null)
                 .SetProperty(d => d.Attempts, attempts)
                 .SetProperty(d => d.Error, error.Message)
                 .SetProperty(d => d.LeaseOwner, (string?)null)
@@ -184,20 +203,23 @@ public sealed partial class DeliveryWorker(
         Log.WillRetry(logger, error, delivery.Id, attempts, retryAt);
         await db.Set<Delivery>().Where(d => d.Id == delivery.Id && d.LeaseOwner == _owner).ExecuteUpdateAsync(s => s
             .SetProperty(d => d.Attempts, attempts)
+            .SetProperty(d => d.SendingSince, (DateTimeOffset?)null)
             .SetProperty(d => d.Error, error.Message)
             .SetProperty(d => d.DueAt, retryAt)
             .SetProperty(d => d.LeaseOwner, (string?)null)
             .SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
     }
 
-    private async Task FinishAsync(Delivery delivery, DeliveryState state, string? reason, SentReply? sent, CancellationToken cancellationToken)
+    private async Task FinishAsync(Delivery delivery, DeliveryState state, string? reason, SentReply? sent, CancellationToken cancellationToken, DateTimeOffset? sentAt = null)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
+        DateTimeOffset? at = sentAt ?? (sent is null ? null : now);
         await db.Set<Delivery>().Where(d => d.Id == delivery.Id).ExecuteUpdateAsync(s => s
             .SetProperty(d => d.State, state)
             .SetProperty(d => d.Error, reason)
-            .SetProperty(d => d.SentAt, sent is null ? null : now)
+            .SetProperty(d => d.SendingSince, (DateTimeOffset?)null)
+            .SetProperty(d => d.SentAt, at)
             .SetProperty(d => d.SentTo, sent == null ? null : sent.ConversationId)
             .SetProperty(d => d.MessageId, sent == null ? null : sent.MessageId)
             .SetProperty(d => d.Attempts, delivery.Attempts + 1)
@@ -218,6 +240,9 @@ public sealed partial class DeliveryWorker(
 
         [LoggerMessage(LogLevel.Information, "Released {Count} delivery lease(s) held by {Owners} stopped process(es) of this machine")]
         public static partial void LeasesReleased(ILogger logger, int count, int owners);
+
+        [LoggerMessage(LogLevel.Warning, "Delivery {DeliveryId} ({Kind}) was being sent at {Since} when the host stopped; counted as sent, not sent again")]
+        public static partial void InDoubt(ILogger logger, long deliveryId, string kind, DateTimeOffset since);
 
         [LoggerMessage(LogLevel.Error, "A delivery round failed")]
         public static partial void RoundFailed(ILogger logger, Exception exception);

@@ -140,6 +140,27 @@ public sealed class DeliveryWorkerTests : IDisposable
     }
 
     [Fact]
+    public async Task DeliveryCutOffMidSendIsNotSentAgainAndSaysSo()
+    {
+        await ScheduleAsync(Reminder("cut off", Start));
+        // The host was killed after handing the message to the platform, before it could record the outcome.
+        await using (var db = await _database.NewFactory().CreateDbContextAsync())
+        {
+            await db.Set<Delivery>().ExecuteUpdateAsync(s => s.SetProperty(d => d.SendingSince, Start));
+        }
+        var restarted = Worker();
+
+        await restarted.RunOnceAsync(CancellationToken.None);
+        await restarted.RunOnceAsync(CancellationToken.None);
+
+        Assert.Empty(_slack.Sent);
+        var row = await RowAsync("cut off");
+        Assert.Equal(DeliveryState.Sent, row.State);
+        Assert.Equal(DeliveryWorker.InDoubt, row.Error);
+        Assert.Null(row.SendingSince);
+    }
+
+    [Fact]
     public async Task AfterDowntimeMissedDeliveriesOfAGroupDoNotBurstAcrossBatches()
     {
         await ScheduleAsync(

@@ -75,9 +75,9 @@ public sealed class FakeSlack : IAsyncDisposable
         _scripted.GetOrAdd(method, _ => new()).Enqueue((status, json, retryAfter));
 
     /// <summary>Waits until a call matching <paramref name="match"/> has been recorded, and returns it.</summary>
-    public async Task<SlackCall> WaitForCallAsync(string method, Func<SlackCall, bool>? match = null, int count = 1)
+    public async Task<SlackCall> WaitForCallAsync(string method, Func<SlackCall, bool>? match = null, int count = 1, TimeSpan? within = null)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var timeout = new CancellationTokenSource(within ?? TimeSpan.FromSeconds(20));
         while (true)
         {
             var found = _calls.Where(c => c.Method == method && (match?.Invoke(c) ?? true)).ToList();
