@@ -70,7 +70,7 @@ public sealed class ActionJourneyTests : IAsyncLifetime
         await _slack.WaitForCallAsync("chat.postMessage", c => Channel(c) == "C0ACT" && Text(c).Contains("Joint letter on transit", StringComparison.Ordinal));
         foreach (var member in new[] { "U1", "U2", "U3" })
         {
-            await _slack.WaitForCallAsync("conversations.open", c => Users(c) == member);
+            await _slack.WaitForCallAsync("chat.postMessage", c => Channel(c) == "D" + member);
         }
 
         // A double click on "Create and send" creates nothing more.
@@ -88,7 +88,7 @@ public sealed class ActionJourneyTests : IAsyncLifetime
         var before = _slack.Calls.Count;
         _time.SetUtcNow(action.Deadline.AddDays(-1).AddMinutes(1));
         await _slack.WaitForCallAsync("chat.postMessage", c => Channel(c) == "C0ACT" && Text(c).StartsWith("Reminder", StringComparison.Ordinal));
-        await _slack.WaitForCallAsync("conversations.open", c => Users(c) == "U3", count: 2);
+        await _slack.WaitForCallAsync("chat.postMessage", c => Channel(c) == "DU3", count: 2);
 
         // Past the deadline: the summary goes to the coordinator.
         _time.SetUtcNow(action.Deadline.AddMinutes(1));
@@ -96,8 +96,7 @@ public sealed class ActionJourneyTests : IAsyncLifetime
         Assert.Contains("1 organisation signed, 1 declined, 1 member asked directly did not answer.", Text(summary), StringComparison.Ordinal);
         Assert.Contains("Save the Children — Ana Pérez, Director", Text(summary), StringComparison.Ordinal);
         var after = _slack.Calls.Skip(before).ToList();
-        Assert.Equal(["U3", Coordinator], after.Where(c => c.Method == "conversations.open").Select(Users).ToList());
-        Assert.Single(after, c => c.Method == "chat.postMessage" && Channel(c) == "C0ACT");
+        Assert.Equal(["C0ACT", "DU3", "D" + Coordinator], after.Where(c => c.Method == "chat.postMessage").Select(Channel).Order().ToList());
     }
 
     [Fact]
@@ -218,6 +217,4 @@ public sealed class ActionJourneyTests : IAsyncLifetime
     private static string Text(SlackCall call) => call.Body["text"]?.GetValue<string>() ?? "";
 
     private static string? Channel(SlackCall call) => call.Body["channel"]?.GetValue<string>();
-
-    private static string? Users(SlackCall call) => call.Body["users"]?.GetValue<string>();
 }

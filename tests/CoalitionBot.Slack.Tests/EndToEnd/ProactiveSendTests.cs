@@ -33,8 +33,8 @@ public sealed class ProactiveSendTests : IAsyncLifetime
         var open = await _slack.WaitForCallAsync("conversations.open");
         Assert.Equal("U42", open.Body["users"]!.GetValue<string>());
         var post = await _slack.WaitForCallAsync("chat.postMessage");
-        Assert.Equal("DNEW", post.Body["channel"]!.GetValue<string>());
-        Assert.Equal("DNEW", sent.ConversationId);
+        Assert.Equal("DU42", post.Body["channel"]!.GetValue<string>());
+        Assert.Equal("DU42", sent.ConversationId);
         Assert.False(string.IsNullOrEmpty(sent.MessageId));
     }
 

@@ -173,7 +173,8 @@ public sealed class FakeSlack : IAsyncDisposable
             "apps.connections.open" => new() { ["ok"] = true, ["url"] = $"{BaseUrl.Replace("http", "ws", StringComparison.Ordinal)}/link?ticket={Guid.NewGuid():N}" },
             "chat.postMessage" => new() { ["ok"] = true, ["channel"] = body["channel"]?.GetValue<string>(), ["ts"] = $"1764000100.{Interlocked.Increment(ref _ts):D6}" },
             "chat.postEphemeral" => new() { ["ok"] = true, ["message_ts"] = $"1764000200.{Interlocked.Increment(ref _ts):D6}" },
-            "conversations.open" => new() { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = "DNEW" } },
+            // A DM channel per member, "D" + the user id, so tests can tell whose DM a message went to.
+            "conversations.open" => new() { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = "D" + body["users"]?.GetValue<string>() } },
             "conversations.members" => new() { ["ok"] = true, ["members"] = new JsonArray("U1", "U2", "UBOT"), ["response_metadata"] = new JsonObject { ["next_cursor"] = "" } },
             _ => new() { ["ok"] = true },
         };
