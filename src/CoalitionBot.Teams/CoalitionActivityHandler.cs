@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CoalitionBot.Actions;
 using CoalitionBot.Conversation;
 using CoalitionBot.Teams.AdaptiveCards;
 using CoalitionBot.Teams.Conversations;
@@ -13,12 +14,14 @@ namespace CoalitionBot.Teams;
 /// Teams activities in the engine's terms. A message (personal, group chat, or a channel @mention, the
 /// mention stripped) becomes an <see cref="IncomingMessage"/> and is answered with a card in the same
 /// place; a card submit records feedback and rewrites the card, or asks the suggested question;
-/// installs and messages keep the member's conversation reference for proactive messages.
+/// joint-action commands and buttons go to <see cref="TeamsActionHandler"/>; installs and messages keep the
+/// member's conversation reference for proactive messages.
 /// </summary>
 internal sealed partial class CoalitionActivityHandler(
     ConversationEngine engine,
     ConversationReferenceStore references,
     TeamsReplier replier,
+    TeamsActionHandler actions,
     ILogger<CoalitionActivityHandler> logger) : ActivityHandler
 {
     public const string Platform = "teams";
@@ -36,6 +39,11 @@ internal sealed partial class CoalitionActivityHandler(
         }
         // Read mentions from the entities, never by parsing the text: this removes "<at>CoalitionBot</at>".
         var text = RecipientMention.Remove(activity);
+        if (ActionCommand.Parse(text) is { } command)
+        {
+            await actions.CommandAsync(turnContext, activity, command, cancellationToken);
+            return;
+        }
         await AnswerAsync(turnContext, activity, text, cancellationToken);
     }
 
@@ -77,6 +85,9 @@ internal sealed partial class CoalitionActivityHandler(
                 {
                     await replier.SendTextAsync(turnContext, updated.Note ?? updated.Text, cancellationToken);
                 }
+                break;
+            case var action when TeamsActionHandler.Handles(action):
+                await actions.SubmitAsync(turnContext, activity, submit, cancellationToken);
                 break;
             case ReplyActions.Ask or ReplyActions.Retry when submit.Value is { Length: > 0 } question:
                 await AnswerAsync(turnContext, activity, question, cancellationToken);

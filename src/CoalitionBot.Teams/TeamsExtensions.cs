@@ -36,6 +36,10 @@ public static partial class TeamsExtensions
         builder.Services.AddSingleton<TeamsPacer>();
         builder.Services.AddSingleton<TeamsSender>();
         builder.Services.AddSingleton<IReplySender, TeamsReplySender>();
+        builder.Services.AddSingleton<IAudienceDirectory, TeamsAudienceDirectory>();
+        builder.Services.AddSingleton<TeamsActionButtons>();
+        builder.Services.AddSingleton<TeamsActionCreator>();
+        builder.Services.AddSingleton<TeamsActionHandler>();
         builder.Services.AddTransient<CoalitionActivityHandler>();
         builder.Services.AddHostedService<TeamsStartupNotice>();
         return builder;

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CoalitionBot.Conversation;
 using CoalitionBot.Teams.AdaptiveCards;
 using Microsoft.Bot.Builder;
@@ -39,16 +40,22 @@ internal sealed partial class TeamsReplier(ILogger<TeamsReplier> logger)
         return turnContext.UpdateActivityAsync(activity, cancellationToken);
     }
 
-    public static Activity CardActivity(Reply reply)
+    /// <summary>Sends a card that is no <see cref="Reply"/> (a form) into the conversation of the turn.</summary>
+    public Task SendCardAsync(ITurnContext turnContext, JsonObject card, string summary, CancellationToken cancellationToken) =>
+        turnContext.SendActivityAsync(CardActivity(card, summary), cancellationToken);
+
+    public static Activity CardActivity(Reply reply) => CardActivity(ReplyCard.Render(reply), reply.Text);
+
+    public static Activity CardActivity(JsonObject card, string summary)
     {
         var activity = (Activity)MessageFactory.Attachment(new Attachment
         {
             ContentType = ReplyCard.ContentType,
             // Bot Framework serialises attachments with Newtonsoft: the card must be a JObject, not a JsonNode.
-            Content = JObject.Parse(ReplyCard.ToJson(ReplyCard.Render(reply))),
+            Content = JObject.Parse(ReplyCard.ToJson(card)),
         });
         // What notifications and screen readers show instead of the card.
-        activity.Summary = AdaptiveCards.CardText.Cut(reply.Text, 200);
+        activity.Summary = CardText.Cut(summary, 200);
         return activity;
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using CoalitionBot.Conversation;
 using CoalitionBot.Teams.Conversations;
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
@@ -15,7 +16,8 @@ namespace CoalitionBot.Teams;
 /// a chat, or a new post in a channel), opening the 1:1 first when the bot only knows the member from a
 /// channel or chat. CloudAdapter does not retry (teams-protocol.md section 6), so this does: 429 waits for
 /// Retry-After (or backs off exponentially with jitter), 412/502/503/504 back off; other errors (403, 404,
-/// 413) fail at once. Every call waits its turn at the <see cref="TeamsPacer"/>.
+/// 413) fail at once. Every call waits its turn at the <see cref="TeamsPacer"/>. Roster reads (for actions that
+/// ask each member directly) go the same way, since Teams throttles them like sends.
 /// </summary>
 internal sealed partial class TeamsSender(
     CoalitionAdapter adapter,
@@ -26,6 +28,9 @@ internal sealed partial class TeamsSender(
     ILogger<TeamsSender> logger)
 {
     public const int MaxAttempts = 4;
+
+    // Teams takes 50 to 500 members a page; fewer pages means fewer throttled calls.
+    private const int RosterPageSize = 500;
     private const string Personal = "personal";
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(60);
@@ -35,20 +40,27 @@ internal sealed partial class TeamsSender(
     private string AppId => options.Value.MicrosoftAppId ?? "";
 
     /// <summary>Sends to the member's personal chat with the bot, opening it if the bot knows the member only from elsewhere.</summary>
-    public async Task<SendOutcome> SendToMemberAsync(string userId, Reply reply, CancellationToken cancellationToken)
+    public Task<SendOutcome> SendToMemberAsync(string userId, Reply reply, CancellationToken cancellationToken) =>
+        SendToMemberAsync(userId, TeamsReplier.CardActivity(reply), cancellationToken);
+
+    /// <summary>Sends a ready-made message (a card that is no <see cref="Reply"/>, such as a form) to the member's personal chat.</summary>
+    public async Task<SendOutcome> SendToMemberAsync(string userId, Activity message, CancellationToken cancellationToken)
     {
         var known = await references.ForMemberAsync(userId, cancellationToken);
         if (known.FirstOrDefault(r => r.ConversationType == Personal) is { } personal)
         {
-            return await SendAsync(personal, reply, cancellationToken);
+            return await SendAsync(personal, message, cancellationToken);
         }
         return known.FirstOrDefault(r => r.ChannelUserId is { Length: > 0 }) is { } seen && ConversationReferenceStore.Reference(seen) is { } via
-            ? await OpenPersonalAndSendAsync(seen, via, reply, cancellationToken)
+            ? await OpenPersonalAndSendAsync(seen, via, message, cancellationToken)
             : SendOutcome.Unreachable;
     }
 
     /// <summary>Sends into the stored conversation: the 1:1 or chat itself, or a new post in the channel.</summary>
-    public async Task<SendOutcome> SendAsync(ConversationReferenceRecord target, Reply reply, CancellationToken cancellationToken)
+    public Task<SendOutcome> SendAsync(ConversationReferenceRecord target, Reply reply, CancellationToken cancellationToken) =>
+        SendAsync(target, TeamsReplier.CardActivity(reply), cancellationToken);
+
+    private async Task<SendOutcome> SendAsync(ConversationReferenceRecord target, Activity message, CancellationToken cancellationToken)
     {
         if (ConversationReferenceStore.Reference(target) is not { Conversation.Id: not null } reference)
         {
@@ -56,11 +68,46 @@ internal sealed partial class TeamsSender(
         }
         var outcome = SendOutcome.Failed;
         await adapter.ContinueConversationAsync(AppId, reference, async (turnContext, ct) =>
-            outcome = await SendCardAsync(turnContext, reference, reply, ct), cancellationToken);
+            outcome = await SendCardAsync(turnContext, reference, message, ct), cancellationToken);
         return outcome;
     }
 
-    private async Task<SendOutcome> OpenPersonalAndSendAsync(ConversationReferenceRecord seen, ConversationReference via, Reply reply, CancellationToken cancellationToken)
+    /// <summary>
+    /// Everyone in the stored conversation (a team's channel, a chat), all pages of GET …/pagedmembers, paced and
+    /// retried like sends because roster reads count against the same throttling. Null when the connector refused.
+    /// </summary>
+    public async Task<IReadOnlyList<ChannelAccount>?> MembersAsync(ConversationReferenceRecord target, CancellationToken cancellationToken)
+    {
+        if (ConversationReferenceStore.Reference(target) is not { Conversation.Id: { } conversationId } reference)
+        {
+            return null;
+        }
+        var members = new List<ChannelAccount>();
+        var complete = false;
+        await adapter.ContinueConversationAsync(AppId, reference, async (turnContext, ct) =>
+        {
+            // The connector client CloudAdapter made for this turn: authenticated for the stored serviceUrl.
+            var connector = turnContext.TurnState.Get<IConnectorClient>()
+                ?? throw new InvalidOperationException("The adapter gave the proactive turn no connector client, so the roster cannot be read.");
+            string? continuation = null;
+            do
+            {
+                PagedMembersResult? page = null;
+                if (!await WithRetriesAsync(target.TenantId, conversationId, async () =>
+                    page = await connector.Conversations.GetConversationPagedMembersAsync(conversationId, RosterPageSize, continuation, ct), ct))
+                {
+                    return;
+                }
+                members.AddRange(page?.Members ?? []);
+                continuation = page?.ContinuationToken is { Length: > 0 } next ? next : null;
+            }
+            while (continuation is not null);
+            complete = true;
+        }, cancellationToken);
+        return complete ? members : null;
+    }
+
+    private async Task<SendOutcome> OpenPersonalAndSendAsync(ConversationReferenceRecord seen, ConversationReference via, Activity message, CancellationToken cancellationToken)
     {
         var member = new ChannelAccount(seen.ChannelUserId, seen.UserName);
         var parameters = new ConversationParameters
@@ -81,16 +128,15 @@ internal sealed partial class TeamsSender(
                 reference.Conversation.ConversationType ??= Personal;
                 await references.SaveCreatedAsync(reference, new TeamsMember(seen.UserId, member.Id, seen.UserName, seen.TimeZone, seen.Locale), ct);
                 reference.ActivityId = null;
-                outcome = await SendCardAsync(turnContext, reference, reply, ct);
+                outcome = await SendCardAsync(turnContext, reference, message, ct);
             }, cancellationToken), cancellationToken);
         return created ? outcome : SendOutcome.Failed;
     }
 
-    private async Task<SendOutcome> SendCardAsync(ITurnContext turnContext, ConversationReference reference, Reply reply, CancellationToken cancellationToken)
+    private async Task<SendOutcome> SendCardAsync(ITurnContext turnContext, ConversationReference reference, Activity activity, CancellationToken cancellationToken)
     {
         // Not turnContext.SendActivityAsync: it would reply to the turn's made-up activity id. The reference
         // names no activity, so this is a new message (a new post in a channel).
-        var activity = TeamsReplier.CardActivity(reply);
         activity.ApplyConversationReference(reference);
         var sent = await WithRetriesAsync(reference.Conversation.TenantId, reference.Conversation.Id, () => turnContext.Adapter.SendActivitiesAsync(turnContext, [activity], cancellationToken), cancellationToken);
         return sent ? SendOutcome.Sent : SendOutcome.Failed;

@@ -36,6 +36,13 @@ internal sealed class ConversationReferenceStore(IDbContextFactory<CoalitionDbCo
         return records.OrderByDescending(r => r.UpdatedAt).ToList();
     }
 
+    /// <summary>
+    /// The member's IANA zone: as this activity reports it, else as their client last reported it (card submits and
+    /// invokes often carry none), else null.
+    /// </summary>
+    public async Task<string?> TimeZoneAsync(TeamsMember member, CancellationToken cancellationToken) =>
+        member.TimeZone ?? (await ForMemberAsync(member.UserId, cancellationToken)).Select(r => r.TimeZone).FirstOrDefault(z => z is { Length: > 0 });
+
     /// <summary>The most recent stored reference into a conversation (a channel, a chat), whoever wrote in it.</summary>
     public async Task<ConversationReferenceRecord?> ForConversationAsync(string conversationId, CancellationToken cancellationToken)
     {
@@ -43,6 +50,53 @@ internal sealed class ConversationReferenceStore(IDbContextFactory<CoalitionDbCo
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var records = await db.Set<ConversationReferenceRecord>().Where(r => r.Platform == Platform && r.ConversationId == key).ToListAsync(cancellationToken);
         return records.OrderByDescending(r => r.UpdatedAt).FirstOrDefault();
+    }
+
+    /// <summary>
+    /// Remembers members listed from a conversation's roster, for those the bot has no row for there yet: their
+    /// 29: id and tenant are what opening a 1:1 with them needs (<see cref="TeamsSender.SendToMemberAsync(string, Microsoft.Bot.Schema.Activity, CancellationToken)"/>).
+    /// Rows written from the members' own messages are left as they are; they know more (zone, locale).
+    /// </summary>
+    public async Task SaveRosterAsync(ConversationReferenceRecord conversation, IReadOnlyList<TeamsMember> members, CancellationToken cancellationToken)
+    {
+        if (Reference(conversation) is not { } reference)
+        {
+            return;
+        }
+        // Idempotent by the unique index: if a member's own message inserted their row meanwhile, go round once more.
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var known = (await db.Set<ConversationReferenceRecord>()
+                .Where(r => r.Platform == Platform && r.ConversationId == conversation.ConversationId)
+                .Select(r => r.UserId)
+                .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            foreach (var member in members.Where(m => !known.Contains(m.UserId)).DistinctBy(m => m.UserId))
+            {
+                reference.User = new ChannelAccount(member.ChannelUserId, member.Name);
+                db.Add(new ConversationReferenceRecord
+                {
+                    Platform = Platform,
+                    ConversationId = conversation.ConversationId,
+                    ConversationType = conversation.ConversationType,
+                    UserId = member.UserId,
+                    ChannelUserId = member.ChannelUserId,
+                    UserName = member.Name,
+                    TenantId = conversation.TenantId,
+                    ServiceUrl = conversation.ServiceUrl,
+                    ReferenceJson = JsonConvert.SerializeObject(reference),
+                    UpdatedAt = time.GetUtcNow(),
+                });
+            }
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException) when (attempt == 0)
+            {
+            }
+        }
     }
 
     public static ConversationReference? Reference(ConversationReferenceRecord record) =>

@@ -110,6 +110,7 @@ public sealed class CoalitionActivityHandlerTests : IAsyncLifetime
         engine ?? _host.Services.GetRequiredService<ConversationEngine>(),
         _host.Services.GetRequiredService<ConversationReferenceStore>(),
         new TeamsReplier(NullLogger<TeamsReplier>.Instance),
+        _host.Services.GetRequiredService<TeamsActionHandler>(),
         NullLogger<CoalitionActivityHandler>.Instance);
 
     /// <summary>A Teams channel as TestAdapter's conversation: the bot is the recipient our mentions name.</summary>

@@ -13,7 +13,8 @@ namespace CoalitionBot.Teams.Tests.Support;
 /// <summary>
 /// The Bot Connector REST API on a loopback Kestrel server, as the serviceUrl of posted activities:
 /// it records <c>POST /v3/conversations</c> (create), <c>POST /v3/conversations/{id}/activities[/{replyToId}]</c> and
-/// <c>PUT …/activities/{id}</c>, and answers each with a resource id, or with a scripted error status.
+/// <c>PUT …/activities/{id}</c>, and answers each with a resource id, or with a scripted error status; it also
+/// serves rosters (<c>GET …/pagedmembers</c>, recorded with the continuation token as the activity id).
 /// </summary>
 public sealed class FakeBotConnector : IAsyncDisposable
 {
@@ -21,6 +22,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
     private readonly ConcurrentQueue<ConnectorCall> _calls = new();
     private readonly ConcurrentQueue<(int Status, string? RetryAfter)> _script = new();
     private readonly SemaphoreSlim _arrived = new(0);
+    private readonly ConcurrentDictionary<string, JsonObject[][]> _rosters = new(StringComparer.Ordinal);
     private int _ids;
 
     private FakeBotConnector()
@@ -32,6 +34,17 @@ public sealed class FakeBotConnector : IAsyncDisposable
         _app.MapPost("/v3/conversations", (HttpRequest request) => RecordAsync(request, CreateConversation, null));
         _app.MapPost("/v3/conversations/{conversationId}/activities/{activityId?}", (HttpRequest request, string conversationId, string? activityId) => RecordAsync(request, conversationId, activityId));
         _app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (HttpRequest request, string conversationId, string activityId) => RecordAsync(request, conversationId, activityId));
+        _app.MapGet("/v3/conversations/{conversationId}/pagedmembers", (HttpRequest request, string conversationId) => PagedMembers(request, Uri.UnescapeDataString(conversationId)));
+    }
+
+    /// <summary>
+    /// The roster GET …/pagedmembers answers for <paramref name="conversationId"/>: one page per array, each but the
+    /// last with a continuationToken naming the next page.
+    /// </summary>
+    public FakeBotConnector Members(string conversationId, params JsonObject[][] pages)
+    {
+        _rosters[conversationId] = pages;
+        return this;
     }
 
     /// <summary>The conversation id recorded for <c>POST /v3/conversations</c> (create a conversation).</summary>
@@ -83,6 +96,29 @@ public sealed class FakeBotConnector : IAsyncDisposable
         _arrived.Dispose();
     }
 
+    private IResult PagedMembers(HttpRequest request, string conversationId)
+    {
+        var token = request.Query["continuationToken"].ToString();
+        var scripted = _script.TryDequeue(out var next);
+        _calls.Enqueue(new ConnectorCall("GET", conversationId, token.Length == 0 ? null : token, [], scripted ? next.Status : _rosters.ContainsKey(conversationId) ? 200 : 404));
+        _arrived.Release();
+        if (scripted)
+        {
+            return Results.Json(new { error = new { code = "Scripted", message = $"scripted {next.Status}" } }, statusCode: next.Status);
+        }
+        if (!_rosters.TryGetValue(conversationId, out var pages))
+        {
+            return Results.Json(new { error = new { code = "ConversationNotFound", message = "no such conversation" } }, statusCode: 404);
+        }
+        var index = token.Length == 0 ? 0 : int.Parse(token, System.Globalization.CultureInfo.InvariantCulture);
+        var page = new JsonObject { ["members"] = new JsonArray(pages[index].Select(m => (JsonNode?)m.DeepClone()).ToArray()) };
+        if (index + 1 < pages.Length)
+        {
+            page["continuationToken"] = (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return Results.Json(page);
+    }
+
     private async Task<IResult> RecordAsync(HttpRequest request, string conversationId, string? activityId)
     {
         var body = await JsonNode.ParseAsync(request.Body) as JsonObject ?? [];
@@ -109,7 +145,12 @@ public sealed class FakeBotConnector : IAsyncDisposable
 public sealed record ConnectorCall(string Method, string ConversationId, string? ActivityId, JsonObject Activity, int Status)
 {
     /// <summary>The first attachment's content, the Adaptive Card.</summary>
-    public JsonObject? Card => Activity["attachments"]?[0]?["content"] as JsonObject;
+    public JsonObject? Card => Attachment?["content"] as JsonObject;
 
-    public string? ContentType => Activity["attachments"]?[0]?["contentType"]?.GetValue<string>();
+    public string? ContentType => Attachment?["contentType"]?.GetValue<string>();
+
+    private JsonNode? Attachment => Activity["attachments"] is JsonArray { Count: > 0 } attachments ? attachments[0] : null;
+
+    /// <summary>The text of a plain message (null for a card).</summary>
+    public string? Text => Activity["text"]?.GetValue<string>();
 }

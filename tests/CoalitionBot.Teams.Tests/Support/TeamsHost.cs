@@ -1,12 +1,16 @@
 using CoalitionBot.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoalitionBot.Teams.Tests.Support;
 
-/// <summary>The real host (Program.cs) over a temp copy of the seeds and a temp data folder; Teams unauthenticated unless an app id is given.</summary>
-public sealed class TeamsHost(string? microsoftAppId = null, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+/// <summary>
+/// The real host (Program.cs) over a temp copy of the seeds and a temp data folder; Teams unauthenticated unless an
+/// app id is given; the given clock instead of the system's.
+/// </summary>
+public sealed class TeamsHost(string? microsoftAppId = null, IReadOnlyDictionary<string, string>? settings = null, TimeProvider? time = null) : WebApplicationFactory<Program>
 {
     private readonly TempFolder _seeds = TempFolder.WithSeeds();
     private readonly TempFolder _data = new();
@@ -18,6 +22,11 @@ public sealed class TeamsHost(string? microsoftAppId = null, IReadOnlyDictionary
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
+        }
+        if (time is not null)
+        {
+            // Registered after the app's own services, so it replaces TimeProvider.System everywhere (the delivery worker's timer too).
+            builder.ConfigureTestServices(services => services.AddSingleton(time));
         }
         if (microsoftAppId is not null)
         {
