@@ -10,7 +10,20 @@ public sealed class AnsweredQuestion
     public required string Platform { get; set; }
     public required string UserId { get; set; }
     public required string ConversationId { get; set; }
+
+    /// <summary>The thread it was answered in, where the platform has threads: follow-ups are read within it.</summary>
+    public string? ThreadId { get; set; }
+
     public required string Question { get; set; }
+
+    /// <summary>For a follow-up: what came before it (the earlier questions it was read with).</summary>
+    public string? Context { get; set; }
+
+    /// <summary>For a follow-up: what it added ("children" in "what about children?").</summary>
+    public string? Focus { get; set; }
+
+    /// <summary>What the turn was about, for the next follow-up: the question, or the focus in its context.</summary>
+    public string Topic => Focus is null ? Context ?? Question : $"{Focus} {Context}";
     public required string AnswerText { get; set; }
     public bool Found { get; set; }
 
@@ -36,7 +49,9 @@ internal sealed class AnsweredQuestionConfiguration : IEntityTypeConfiguration<A
     public void Configure(EntityTypeBuilder<AnsweredQuestion> builder)
     {
         builder.HasKey(a => a.Id);
+        builder.Ignore(a => a.Topic);
         builder.HasIndex(a => a.AskedAt);
+        builder.HasIndex(a => new { a.Platform, a.ConversationId, a.AskedAt });
     }
 }
 

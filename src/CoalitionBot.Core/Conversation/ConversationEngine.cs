@@ -2,6 +2,7 @@ using System.Text.Json;
 using CoalitionBot.Knowledge;
 using CoalitionBot.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Conversation;
 
@@ -9,8 +10,16 @@ namespace CoalitionBot.Conversation;
 /// Routes a message (help, or a question) and turns the answer into a platform-neutral
 /// <see cref="Reply"/>; records answers and the feedback on them. Knows no platform.
 /// </summary>
-public sealed class ConversationEngine(AnswerService answers, IDbContextFactory<CoalitionDbContext> contexts, TimeProvider time)
+public sealed class ConversationEngine(
+    AnswerService answers,
+    SuggestionPool suggestions,
+    IDbContextFactory<CoalitionDbContext> contexts,
+    IOptions<ConversationOptions> options,
+    TimeProvider time)
 {
+    // A follow-up's context grows with each turn; past this the oldest of it goes.
+    private const int MaxContext = 400;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly HashSet<string> HelpWords = new(StringComparer.OrdinalIgnoreCase) { "help", "?", "hi", "hello", "what can you do", "what can you do?" };
 
@@ -42,11 +51,47 @@ public sealed class ConversationEngine(AnswerService answers, IDbContextFactory<
         {
             return new Reply(ReplyKind.Problem, problem, null, []);
         }
-        var answer = await answers.AskAsync(text, cancellationToken);
-        var id = await RecordAsync(message, answer, cancellationToken);
+        var followUp = await FollowUpAsync(message, text, cancellationToken);
+        var answer = await answers.AskAsync(text, followUp, cancellationToken);
+        if (followUp is not null && FollowUps.Read(text).Kind == FollowUpKind.More && !answer.Found)
+        {
+            answer = answer with { Text = "That is all the library says about it. " + answer.Text };
+        }
+        var id = await RecordAsync(message, answer, followUp, cancellationToken);
         return answer.Found
-            ? new Reply(ReplyKind.Answer, answer.Text, answer, FeedbackButtons(id), id)
+            ? new Reply(ReplyKind.Answer, answer.Text, answer, [.. FeedbackButtons(id), .. NextQuestions(answer)], id)
             : new Reply(ReplyKind.NotFound, answer.Text, answer, answer.Suggestions.Select(s => new ReplyButton(s, ReplyActions.Ask, s)).ToList(), id);
+    }
+
+    /// <summary>Two or three questions the library answers, to ask next with one click.</summary>
+    private List<ReplyButton> NextQuestions(Answer answer) =>
+        suggestions.FollowUps(answer).Select(q => new ReplyButton(q, ReplyActions.Ask, q)).ToList();
+
+    /// <summary>
+    /// For "tell me more" or "what about children?": the thread's last question (within the
+    /// context window) and what it cited. Null when the message stands on its own or there is no context.
+    /// </summary>
+    private async Task<FollowUpContext?> FollowUpAsync(IncomingMessage message, string text, CancellationToken cancellationToken)
+    {
+        var (kind, focus) = FollowUps.Read(text);
+        if (kind == FollowUpKind.None)
+        {
+            return null;
+        }
+        var since = time.GetUtcNow() - options.Value.ContextTtl;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var previous = await db.AnsweredQuestions
+            .Where(a => a.Platform == message.Platform && a.ConversationId == message.ConversationId && a.ThreadId == message.ThreadId && a.AskedAt >= since)
+            .OrderByDescending(a => a.AskedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (previous is null)
+        {
+            return null;
+        }
+        var cited = (JsonSerializer.Deserialize<List<Citation>>(previous.CitationsJson, Json) ?? []).Select(c => c.Passage).ToHashSet(StringComparer.Ordinal);
+        // "Tell me more" searches what the previous turn searched; a new focus reads the previous turn's topic as its context.
+        var context = kind == FollowUpKind.More ? previous.Context ?? previous.Question : previous.Topic;
+        return new FollowUpContext(context.Length > MaxContext ? context[..MaxContext] : context, kind == FollowUpKind.More ? previous.Focus : focus, cited);
     }
 
     /// <summary>What the person sees when answering failed: never silence, and a way to try again.</summary>
@@ -90,7 +135,7 @@ public sealed class ConversationEngine(AnswerService answers, IDbContextFactory<
         new("Not helpful", ReplyActions.NotHelpful, id.ToString()),
     ];
 
-    private async Task<Guid> RecordAsync(IncomingMessage message, Answer answer, CancellationToken cancellationToken)
+    private async Task<Guid> RecordAsync(IncomingMessage message, Answer answer, FollowUpContext? followUp, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var record = new AnsweredQuestion
@@ -99,7 +144,10 @@ public sealed class ConversationEngine(AnswerService answers, IDbContextFactory<
             Platform = message.Platform,
             UserId = message.UserId,
             ConversationId = message.ConversationId,
+            ThreadId = message.ThreadId,
             Question = answer.Question,
+            Context = followUp?.Previous,
+            Focus = followUp?.Focus,
             AnswerText = answer.Text,
             Found = answer.Found,
             CitationsJson = JsonSerializer.Serialize(answer.Citations, Json),

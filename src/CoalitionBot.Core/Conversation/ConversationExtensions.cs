@@ -7,6 +7,7 @@ public static class ConversationExtensions
 {
     public static IHostApplicationBuilder AddConversation(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<ConversationOptions>().BindConfiguration("Conversation");
         builder.Services.AddSingleton<ConversationEngine>();
         builder.Services.AddSingleton<ReceivedEvents>();
         builder.Services.AddSingleton<FeedbackReport>();

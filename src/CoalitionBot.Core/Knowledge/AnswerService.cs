@@ -13,9 +13,13 @@ public sealed class AnswerService(
     AnswerComposer composer,
     SuggestionPool suggestions,
     GlossaryMatcher glossary,
+    GlossaryDefinitions definitions,
     CoalitionAnalyzer analyzer,
     IOptions<KnowledgeOptions> options)
 {
+    /// <summary>How much a term carried over from the previous question weighs against the follow-up's own.</summary>
+    private const double ContextShare = 0.35;
+
     /// <summary>Supporting passages must reach this share of the best passage's relevance.</summary>
     private const double MinRelativeRelevance = 0.45;
 
@@ -35,20 +39,34 @@ public sealed class AnswerService(
             : null;
     }
 
-    public async Task<Answer> AskAsync(string question, CancellationToken cancellationToken)
+    public Task<Answer> AskAsync(string question, CancellationToken cancellationToken) => AskAsync(question, null, cancellationToken);
+
+    /// <summary>Answers a question, read as a follow-up of <paramref name="followUp"/> when there is one.</summary>
+    public async Task<Answer> AskAsync(string question, FollowUpContext? followUp, CancellationToken cancellationToken)
     {
         if (Problem(question) is { } problem)
         {
             throw new ArgumentException(problem, nameof(question));
         }
         await index.WhenReadyAsync(cancellationToken);
-        return Ask(question.Trim());
+        return Ask(question.Trim(), followUp);
     }
 
-    internal Answer Ask(string question)
+    internal Answer Ask(string question, FollowUpContext? followUp = null)
     {
-        var terms = QuestionTerms.Parse(question, analyzer, glossary);
-        var ranked = ranker.Rank(terms);
+        if (followUp is null && definitions.Define(question) is { } definition)
+        {
+            return definition;
+        }
+        var terms = followUp switch
+        {
+            null => QuestionTerms.Parse(question, analyzer, glossary),
+            { Focus: null } => QuestionTerms.Parse(followUp.Previous, analyzer, glossary),
+            _ => QuestionTerms.Parse(followUp.Focus, analyzer, glossary).WithContext(QuestionTerms.Parse(followUp.Previous, analyzer, glossary), ContextShare),
+        };
+        var ranked = ranker.Rank(terms)
+            .Where(r => followUp is null || !followUp.AlreadyCited.Contains(r.Passage.Text))
+            .ToList();
         if (ranked.Count == 0 || ranked[0].Coverage < options.Value.MinCoverage)
         {
             return NotFound(question, terms);

@@ -26,6 +26,7 @@ public static class KnowledgeExtensions
         builder.Services.AddSingleton<PassageRanker>();
         builder.Services.AddSingleton<AnswerComposer>();
         builder.Services.AddSingleton<SuggestionPool>();
+        builder.Services.AddSingleton<GlossaryDefinitions>();
         builder.Services.AddSingleton<AnswerService>();
         return builder;
     }

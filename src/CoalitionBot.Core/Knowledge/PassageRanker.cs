@@ -73,7 +73,7 @@ public sealed class PassageRanker(KnowledgeIndex index, CoalitionAnalyzer analyz
                 frequency = corrected.Frequency;
             }
             var idf = frequency == 0 ? Idf(1) * UnknownWordShare : Idf(frequency);
-            term.Weight = analyzer.QuestionFiller.Contains(term.Term) ? idf * FillerWeight : idf;
+            term.Weight = (analyzer.QuestionFiller.Contains(term.Term) ? idf * FillerWeight : idf) * term.Scale;
         }
     }
 

@@ -3,6 +3,9 @@ namespace CoalitionBot.Knowledge;
 /// <summary>One content word of a question, its rarity in the library, and the glossary's other wordings for it.</summary>
 internal sealed record QuestionTerm(string Term, int Position, IReadOnlyList<string[]> Alternatives)
 {
+    /// <summary>What the term's rarity is multiplied by: less than 1 for a term carried over from the previous question.</summary>
+    public double Scale { get; init; } = 1;
+
     /// <summary>Inverse document frequency over passages: rare words decide what a question is about.</summary>
     public double Weight { get; set; } = 1;
 
@@ -43,6 +46,21 @@ internal sealed record QuestionTerms(IReadOnlyList<QuestionTerm> Terms)
     }
 
     public double TotalWeight => Terms.Sum(t => t.Weight);
+
+    /// <summary>
+    /// A follow-up ("what about children?") read against what came before: its own terms lead,
+    /// the previous question's terms come along at <paramref name="share"/> of their weight, so
+    /// the passage that answers the new focus in the old context ranks first.
+    /// </summary>
+    public QuestionTerms WithContext(QuestionTerms context, double share)
+    {
+        // Far positions keep carried-over terms out of the new question's phrase queries.
+        var offset = Terms.Count == 0 ? 0 : Terms.Max(t => t.Position) + 100;
+        var carried = context.Terms
+            .Where(c => Terms.All(t => t.Term != c.Term))
+            .Select(c => c with { Position = c.Position + offset, Scale = c.Scale * share });
+        return new QuestionTerms([.. Terms, .. carried]);
+    }
 
     /// <summary>
     /// The weighted share of the question's terms present in <paramref name="terms"/>, 0 to 1;

@@ -22,7 +22,7 @@ public sealed class SuggestionPool(
 
     private readonly Lock _lock = new();
     private IndexReader? _builtFor;
-    private IReadOnlyList<(string Topic, HashSet<string> Terms)> _topics = [];
+    private IReadOnlyList<(string Topic, string Document, HashSet<string> Terms)> _topics = [];
 
     /// <summary>Up to three topics, those closest to the question first.</summary>
     internal IReadOnlyList<string> Topics(QuestionTerms question) =>
@@ -34,19 +34,42 @@ public sealed class SuggestionPool(
             .Select(t => t.Topic)
             .ToList();
 
+    /// <summary>
+    /// What to ask next after an answer: up to three topics the library answers (each was checked),
+    /// first from the documents the answer cited, never the sections it already quoted.
+    /// </summary>
+    public IReadOnlyList<string> FollowUps(Answer answer)
+    {
+        if (!answer.Found)
+        {
+            return [];
+        }
+        var documents = answer.Citations.Select(c => c.Document).Distinct().ToList();
+        var quoted = answer.Citations.Select(c => c.Section).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var asked = analyzer.TermSet(answer.Question);
+        return Pool()
+            .Where(t => !quoted.Contains(t.Topic) && !t.Terms.SetEquals(asked))
+            .Select((t, i) => (t.Topic, Order: i, Rank: documents.IndexOf(t.Document) is var d and >= 0 ? d : documents.Count))
+            .OrderBy(t => t.Rank)
+            .ThenBy(t => t.Order)
+            .Take(Offered)
+            .Select(t => t.Topic)
+            .ToList();
+    }
+
     /// <summary>Builds the pool for the current index ahead of the first "not found" (which would otherwise wait for it).</summary>
     public void Warm() => Pool();
 
-    private IReadOnlyList<(string Topic, HashSet<string> Terms)> Pool() => index.Read(searcher =>
+    private IReadOnlyList<(string Topic, string Document, HashSet<string> Terms)> Pool() => index.Read(searcher =>
     {
         lock (_lock)
         {
             if (!ReferenceEquals(searcher.IndexReader, _builtFor))
             {
                 _topics = Candidates(searcher)
-                    .Where(Answered)
+                    .Where(c => Answered(c.Topic))
                     .Take(PoolSize)
-                    .Select(topic => (topic, analyzer.TermSet(topic)))
+                    .Select(c => (c.Topic, c.Document, analyzer.TermSet(c.Topic)))
                     .ToList();
                 _builtFor = searcher.IndexReader;
             }
@@ -55,7 +78,7 @@ public sealed class SuggestionPool(
     });
 
     /// <summary>Headings with real text under them, taken in turn from each document.</summary>
-    private static List<string> Candidates(IndexSearcher searcher)
+    private static List<(string Topic, string Document)> Candidates(IndexSearcher searcher)
     {
         var hits = searcher.Search(new TermQuery(new Term(IndexFields.Kind, IndexFields.PassageKind)), PassagesScanned);
         var fields = new HashSet<string> { IndexFields.Document, IndexFields.Section, IndexFields.Title, IndexFields.Text };
@@ -81,11 +104,11 @@ public sealed class SuggestionPool(
                 sections.Add(section);
             }
         }
-        var lists = byDocument.Values.Select(s => s.Where(x => textUnder[x] >= MinSectionText).ToList()).ToList();
-        var candidates = new List<string>();
+        var lists = byDocument.Select(d => d.Value.Where(x => textUnder[x] >= MinSectionText).Select(x => (Topic: x, Document: d.Key)).ToList()).ToList();
+        var candidates = new List<(string Topic, string Document)>();
         for (var round = 0; lists.Any(l => round < l.Count); round++)
         {
-            candidates.AddRange(lists.Where(l => round < l.Count).Select(l => l[round]).Where(s => !candidates.Contains(s)));
+            candidates.AddRange(lists.Where(l => round < l.Count).Select(l => l[round]).Where(s => candidates.All(c => c.Topic != s.Topic)));
         }
         return candidates;
     }

@@ -1,9 +1,14 @@
 using System.CommandLine;
-using CoalitionBot.Knowledge;
+using CoalitionBot.Conversation;
+using CoalitionBot.Storage;
+using Microsoft.Extensions.Hosting;
 
 namespace CoalitionBot.Host.Cli;
 
-/// <summary><c>chat</c>: an interactive conversation in the terminal; "quit" leaves.</summary>
+/// <summary>
+/// <c>chat</c>: an interactive conversation in the terminal, through the same engine as Slack and
+/// Teams, so follow-ups ("what about children?", "tell me more") read the previous turn; "quit" leaves.
+/// </summary>
 internal static class ChatCommand
 {
     private static readonly HashSet<string> Leave = new(StringComparer.OrdinalIgnoreCase) { "quit", "exit", "bye", "/quit" };
@@ -13,7 +18,13 @@ internal static class ChatCommand
         var command = new Command("chat", "Talk with the bot in the terminal; type 'quit' to leave.");
         command.SetAction((parsed, cancellationToken) => CliVerbs.WithIndexAsync(run, async services =>
         {
-            var answers = services.GetRequiredService<AnswerService>();
+            // The engine keeps each turn in the database (the follow-up's context): create it if this is the first run.
+            foreach (var initializer in services.GetServices<IHostedService>().OfType<DatabaseInitializer>())
+            {
+                await initializer.StartAsync(cancellationToken);
+            }
+            var engine = services.GetRequiredService<ConversationEngine>();
+            var session = Guid.NewGuid().ToString("N");
             await run.Console.Out.WriteLineAsync("Ask me about the coalition's documents. Type 'quit' to leave.");
             while (true)
             {
@@ -27,9 +38,12 @@ internal static class ChatCommand
                 {
                     continue;
                 }
-                await run.Console.Out.WriteLineAsync(answers.Problem(line) is { } problem
-                    ? problem
-                    : AnswerText.Render(await answers.AskAsync(line, cancellationToken)));
+                var reply = await engine.ReplyToAsync(new IncomingMessage("cli", Environment.UserName, session, null, line), cancellationToken);
+                await run.Console.Out.WriteLineAsync(reply.Answer is { } answer ? AnswerText.Render(answer) : reply.Text);
+                if (reply.Kind == ReplyKind.Answer && reply.Buttons.Where(b => b.Action == ReplyActions.Ask).Select(b => b.Value).ToList() is { Count: > 0 } next)
+                {
+                    await run.Console.Out.WriteLineAsync("You could ask next: " + string.Join("; ", next));
+                }
             }
         }));
         return command;

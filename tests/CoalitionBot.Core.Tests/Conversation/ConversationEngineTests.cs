@@ -22,7 +22,7 @@ public sealed class ConversationEngineTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private static IncomingMessage Message(string text) => new("test", "U1", "C1", null, text);
+    private static IncomingMessage Message(string text, string? thread = null) => new("test", "U1", "C1", thread, text);
 
     [Fact]
     public async Task QuestionIsAnsweredWithFeedbackButtonsForTheStoredAnswer()
@@ -30,8 +30,8 @@ public sealed class ConversationEngineTests : IAsyncLifetime
         var reply = await Engine.ReplyToAsync(Message("What can diaspora groups do in a crisis?"), CancellationToken.None);
 
         Assert.Equal(ReplyKind.Answer, reply.Kind);
-        Assert.Equal([ReplyActions.Helpful, ReplyActions.NotHelpful], reply.Buttons.Select(b => b.Action));
-        Assert.All(reply.Buttons, b => Assert.Equal(reply.AnswerId.ToString(), b.Value));
+        Assert.Equal([ReplyActions.Helpful, ReplyActions.NotHelpful], reply.Buttons.Take(2).Select(b => b.Action));
+        Assert.All(reply.Buttons.Take(2), b => Assert.Equal(reply.AnswerId.ToString(), b.Value));
         await using var db = await _library.Services.GetRequiredService<IDbContextFactory<CoalitionDbContext>>().CreateDbContextAsync();
         var stored = await db.AnsweredQuestions.SingleAsync();
         Assert.Equal("What can diaspora groups do in a crisis?", stored.Question);
@@ -94,5 +94,67 @@ public sealed class ConversationEngineTests : IAsyncLifetime
         Assert.Equal(ReplyKind.Problem, reply.Kind);
         await using var db = await _library.Services.GetRequiredService<IDbContextFactory<CoalitionDbContext>>().CreateDbContextAsync();
         Assert.Empty(await db.AnswerFeedback.ToListAsync());
+    }
+
+    [Fact]
+    public async Task WhatAboutChildrenAfterACrisisQuestionFindsTheChildrenPassagesInThatThread()
+    {
+        var first = await Engine.ReplyToAsync(Message("What can civil society do to help migrants in a crisis?", thread: "T1"), CancellationToken.None);
+        var followUp = await Engine.ReplyToAsync(Message("what about children?", thread: "T1"), CancellationToken.None);
+
+        Assert.Equal(ReplyKind.Answer, first.Kind);
+        Assert.Equal(ReplyKind.Answer, followUp.Kind);
+        Assert.Contains("child", followUp.Answer!.Citations[0].Passage, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(followUp.Answer.Citations, c => first.Answer!.Citations.Any(f => f.Passage == c.Passage));
+    }
+
+    [Fact]
+    public async Task FollowUpIsReadOnlyWithinItsOwnThread()
+    {
+        await Engine.ReplyToAsync(Message("What can civil society do to help migrants in a crisis?", thread: "T1"), CancellationToken.None);
+
+        var elsewhere = await Engine.ReplyToAsync(Message("tell me more", thread: "T2"), CancellationToken.None);
+
+        Assert.Equal(ReplyKind.NotFound, elsewhere.Kind);
+    }
+
+    [Fact]
+    public async Task TellMeMoreGivesPassagesNotShownYet()
+    {
+        var first = await Engine.ReplyToAsync(Message("What can diaspora groups do in a crisis?", thread: "T1"), CancellationToken.None);
+        var more = await Engine.ReplyToAsync(Message("tell me more", thread: "T1"), CancellationToken.None);
+
+        Assert.Equal(ReplyKind.Answer, first.Kind);
+        Assert.NotNull(more.Answer);
+        Assert.DoesNotContain(more.Answer!.Citations, c => first.Answer!.Citations.Any(f => f.Passage == c.Passage));
+    }
+
+    [Theory]
+    [InlineData("What can diaspora groups do in a crisis?")]
+    [InlineData("What is the common goal of the alliance?")]
+    [InlineData("What does an advocacy module contain?")]
+    public async Task EverySuggestedFollowUpIsAnsweredWhenAsked(string question)
+    {
+        var reply = await Engine.ReplyToAsync(Message(question), CancellationToken.None);
+        var next = reply.Buttons.Where(b => b.Action == ReplyActions.Ask).ToList();
+
+        Assert.InRange(next.Count, 2, 3);
+        foreach (var suggestion in next)
+        {
+            var answer = await _library.AskAsync(suggestion.Value);
+            Assert.True(answer.Found, $"“{suggestion.Value}” was suggested after “{question}” but is not answered");
+        }
+    }
+
+    [Fact]
+    public async Task GlossaryTermsAreDefinedCitingTheGlossary()
+    {
+        var reply = await Engine.ReplyToAsync(Message("What does CRC mean?"), CancellationToken.None);
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Contains("Convention on the Rights of the Child", reply.Text, StringComparison.Ordinal);
+        var citation = Assert.Single(reply.Answer!.Citations);
+        Assert.Equal("Glossary", citation.Title);
+        Assert.Equal("glossary.yaml", citation.Document);
     }
 }

@@ -64,7 +64,9 @@ public sealed class CoalitionActivityHandlerTests : IAsyncLifetime
     [Fact]
     public async Task AnswerFailureIsAnsweredWithAnApologyAndTryAgain()
     {
-        var broken = new ConversationEngine(_host.Services.GetRequiredService<AnswerService>(), new BrokenDatabase(), TimeProvider.System);
+        var broken = new ConversationEngine(
+            _host.Services.GetRequiredService<AnswerService>(), _host.Services.GetRequiredService<SuggestionPool>(), new BrokenDatabase(),
+            Microsoft.Extensions.Options.Options.Create(new ConversationOptions()), TimeProvider.System);
 
         await new TestFlow(ChannelAdapter(), Handler(broken))
             .Send(Message(Question))
