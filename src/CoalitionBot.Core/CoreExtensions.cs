@@ -3,6 +3,7 @@ using CoalitionBot.Reminders;
 using CoalitionBot.Storage;
 using CoalitionBot.Actions;
 using CoalitionBot.Conversation;
+using CoalitionBot.Onboarding;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -11,7 +12,7 @@ namespace CoalitionBot;
 
 public static class CoreExtensions
 {
-    /// <summary>Everything platform-neutral: storage, the knowledge base and the conversation engine.</summary>
+    /// <summary>Everything platform-neutral: storage, the knowledge base, the conversation engine, actions, reminders and onboarding.</summary>
     public static IHostApplicationBuilder AddCoalitionBotCore(this IHostApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -20,6 +21,7 @@ public static class CoreExtensions
         builder.AddConversation();
         builder.AddReminders();
         builder.AddActions();
+        builder.AddOnboarding();
         return builder;
     }
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CoalitionBot.Knowledge;
+using CoalitionBot.Onboarding;
 using CoalitionBot.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -10,9 +12,10 @@ namespace CoalitionBot.Conversation;
 /// Routes a message (help, or a question) and turns the answer into a platform-neutral
 /// <see cref="Reply"/>; records answers and the feedback on them. Knows no platform.
 /// </summary>
-public sealed class ConversationEngine(
+public sealed partial class ConversationEngine(
     AnswerService answers,
     SuggestionPool suggestions,
+    OnboardingService onboarding,
     IDbContextFactory<CoalitionDbContext> contexts,
     IOptions<ConversationOptions> options,
     TimeProvider time)
@@ -29,7 +32,8 @@ public sealed class ConversationEngine(
         "For example: \"What can diaspora groups do in a crisis?\" or \"What does an advocacy module contain?\". " +
         "When the library does not cover a question, I say so rather than guess. " +
         "Joint actions (sign-on letters, statements): `/coalition actions` lists the open ones, `/coalition action status <id>` shows one; " +
-        "coordinators start one with `/coalition action new` and end one early with `/coalition action close <id>` (on Teams, type the same words to me without the slash).";
+        "coordinators start one with `/coalition action new` and end one early with `/coalition action close <id>` (on Teams, type the same words to me without the slash). " +
+        "New to the coalition? Say \"onboard\" (`/coalition onboard`) for a short guided tour; \"continue onboarding\" picks it up where you left it.";
 
     public static IReadOnlyList<string> ExampleQuestions { get; } =
     [
@@ -51,6 +55,13 @@ public sealed class ConversationEngine(
         {
             return new Reply(ReplyKind.Problem, problem, null, []);
         }
+        var onboard = Onboard().Match(text);
+        if (onboard.Success)
+        {
+            return onboard.Groups["continue"].Success
+                ? await onboarding.ContinueAsync(message.Platform, message.UserId, cancellationToken)
+                : await onboarding.StartAsync(message.Platform, message.UserId, onboard.Groups["track"].Value is { Length: > 0 } track ? track : null, cancellationToken);
+        }
         var followUp = await FollowUpAsync(message, text, cancellationToken);
         var answer = await answers.AskAsync(text, followUp, cancellationToken);
         if (followUp is not null && FollowUps.Read(text).Kind == FollowUpKind.More && !answer.Found)
@@ -61,6 +72,28 @@ public sealed class ConversationEngine(
         return answer.Found
             ? new Reply(ReplyKind.Answer, answer.Text, answer, [.. FeedbackButtons(id), .. NextQuestions(answer)], id)
             : new Reply(ReplyKind.NotFound, answer.Text, answer, answer.Suggestions.Select(s => new ReplyButton(s, ReplyActions.Ask, s)).ToList(), id);
+    }
+
+    /// <summary>
+    /// A click on an onboarding button. "Ask about this" makes the step's answer the thread's last
+    /// turn, so the member's own question about it is read as a follow-up.
+    /// </summary>
+    public async Task<Reply> OnboardingClickAsync(IncomingMessage where, string action, string value, CancellationToken cancellationToken)
+    {
+        if (action != ReplyActions.OnboardAbout)
+        {
+            return await onboarding.ClickAsync(where.Platform, where.UserId, action, value, cancellationToken);
+        }
+        if (await onboarding.StepAnswerAsync(value, cancellationToken) is not var (step, answer))
+        {
+            return new Reply(ReplyKind.Problem, "That step no longer exists. Say “continue onboarding” to see where you are.", null, []);
+        }
+        await RecordAsync(where, answer, null, cancellationToken);
+        var next = NextQuestions(answer);
+        return new Reply(ReplyKind.Onboarding,
+            $"What would you like to know about “{step.Title}”? Type your question here and I'll read it with this step in mind"
+            + (next.Count > 0 ? ", or pick one of these:" : "."),
+            null, next);
     }
 
     /// <summary>Two or three questions the library answers, to ask next with one click.</summary>
@@ -128,6 +161,9 @@ public sealed class ConversationEngine(
         var note = helpful ? "Thanks — marked as helpful." : "Thanks — marked as not helpful. The coordinators will see it.";
         return new Reply(ReplyKind.Answer, answer.Text, answer, [], id, note);
     }
+
+    [GeneratedRegex(@"^(?:/?(?:start\s+)?onboard(?:ing)?(?:\s+(?<track>[\w-]+))?|(?<continue>(?:continue|resume)\s+(?:the\s+)?(?:onboarding|tour)))\s*[.!]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Onboard();
 
     private static List<ReplyButton> FeedbackButtons(Guid id) =>
     [

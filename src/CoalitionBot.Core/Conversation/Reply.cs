@@ -20,6 +20,9 @@ public enum ReplyKind
 
     /// <summary>A joint action, its reminder or its summary, sent proactively.</summary>
     Announcement,
+
+    /// <summary>A step of an onboarding track, or a word about the tour (welcome, paused, finished).</summary>
+    Onboarding,
 }
 
 /// <summary>A button on a reply; <see cref="Action"/> is one of <see cref="ReplyActions"/>.</summary>
@@ -50,4 +53,21 @@ public static class ReplyActions
     public const string Decline = "action_decline";
 
     public const string RemindLater = "action_later";
+
+    /// <summary>Start (or resume) an onboarding track (value: the track id).</summary>
+    public const string OnboardStart = "onboard_start";
+
+    /// <summary>Onboarding step buttons (value: "track|step|version").</summary>
+    public const string OnboardNext = "onboard_next";
+
+    public const string OnboardBack = "onboard_back";
+
+    public const string OnboardAbout = "onboard_about";
+
+    public const string OnboardCheck = "onboard_check";
+
+    public const string OnboardStop = "onboard_stop";
+
+    /// <summary>All the onboarding buttons, for routing.</summary>
+    public static bool IsOnboarding(string action) => action.StartsWith("onboard_", StringComparison.Ordinal);
 }

@@ -3,10 +3,10 @@ using System.Text.RegularExpressions;
 namespace CoalitionBot.Knowledge;
 
 /// <summary>
-/// "What does CRC mean?", "what is diaspora?": a question that asks for the meaning of a term the
-/// glossary defines is answered with the definition, cited as the glossary. Only when the whole
-/// subject is a glossary term or one of its other wordings, so "what is the common goal of the
-/// alliance?" still goes to the documents.
+/// "What does CRC mean?", "define diaspora", "what is CRC?": a question that asks for the meaning of
+/// a term the glossary defines is answered with the definition, cited as the glossary. Only when the
+/// whole subject is a glossary term or one of its other wordings, and "what is …" only for an
+/// acronym: "what is the change strategy?" is better answered by the document's own section.
 /// </summary>
 public sealed partial class GlossaryDefinitions(GlossaryMatcher glossary)
 {
@@ -20,6 +20,10 @@ public sealed partial class GlossaryDefinitions(GlossaryMatcher glossary)
             return null;
         }
         var subject = match.Groups["term"].Value.Trim().Trim('"', '“', '”', '\'').Trim();
+        if (match.Groups["is"].Success && !Acronym().IsMatch(subject))
+        {
+            return null;
+        }
         var entry = glossary.Glossary.Entries.FirstOrDefault(e => e.Definition is { Length: > 0 } && e.Forms.Any(f => string.Equals(f, subject, StringComparison.OrdinalIgnoreCase)));
         if (entry is null)
         {
@@ -38,6 +42,9 @@ public sealed partial class GlossaryDefinitions(GlossaryMatcher glossary)
         return new Answer(question, true, $"{entry.Term}: {entry.Definition} [1]", [citation], []);
     }
 
-    [GeneratedRegex(@"^(?:what\s+(?:does|do)\s+(?<term>.+?)\s+(?:mean|stand\s+for)|(?:what\s+is|what's|what\s+are|who\s+is|define|definition\s+of|meaning\s+of)\s+(?:an?\s+|the\s+)?(?<term>.+?))\s*\??$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:what\s+(?:does|do)\s+(?:the\s+(?:term|word|acronym)\s+)?(?<term>.+?)\s+(?:mean|stand\s+for)|what\s+is\s+meant\s+by\s+(?<term>.+?)|(?:define|definition\s+of|meaning\s+of|what\s+is\s+the\s+meaning\s+of)\s+(?:an?\s+|the\s+)?(?<term>.+?)|(?<is>what\s+is|what's|what\s+are)\s+(?:an?\s+|the\s+)?(?<term>.+?))\s*[?.!]*$", RegexOptions.IgnoreCase)]
     private static partial Regex Asking();
+
+    [GeneratedRegex(@"^[A-Z][A-Z0-9&]{1,7}s?$")]
+    private static partial Regex Acronym();
 }

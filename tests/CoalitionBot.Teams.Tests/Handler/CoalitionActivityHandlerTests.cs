@@ -65,7 +65,8 @@ public sealed class CoalitionActivityHandlerTests : IAsyncLifetime
     public async Task AnswerFailureIsAnsweredWithAnApologyAndTryAgain()
     {
         var broken = new ConversationEngine(
-            _host.Services.GetRequiredService<AnswerService>(), _host.Services.GetRequiredService<SuggestionPool>(), new BrokenDatabase(),
+            _host.Services.GetRequiredService<AnswerService>(), _host.Services.GetRequiredService<SuggestionPool>(),
+            _host.Services.GetRequiredService<CoalitionBot.Onboarding.OnboardingService>(), new BrokenDatabase(),
             Microsoft.Extensions.Options.Options.Create(new ConversationOptions()), TimeProvider.System);
 
         await new TestFlow(ChannelAdapter(), Handler(broken))
