@@ -33,6 +33,7 @@ app.MapHealthApi();
 app.MapAskApi();
 app.MapFeedbackApi();                                // GET /api/feedback for coordinators
 app.MapActionsApi();                                 // /api/actions… for coordinators
+app.MapOnboardingApi();                              // GET /api/onboarding for coordinators
 app.MapSlack();                                      // /slack/events, /slack/commands, /slack/interactivity
 app.MapTeams();                                      // /api/messages (Bot Framework)
 

@@ -16,6 +16,7 @@ public sealed partial class ConversationEngine(
     AnswerService answers,
     SuggestionPool suggestions,
     OnboardingService onboarding,
+    CoordinatorQuestions coordinators,
     IDbContextFactory<CoalitionDbContext> contexts,
     IOptions<ConversationOptions> options,
     TimeProvider time)
@@ -71,8 +72,12 @@ public sealed partial class ConversationEngine(
         var id = await RecordAsync(message, answer, followUp, cancellationToken);
         return answer.Found
             ? new Reply(ReplyKind.Answer, answer.Text, answer, [.. FeedbackButtons(id), .. NextQuestions(answer)], id)
-            : new Reply(ReplyKind.NotFound, answer.Text, answer, answer.Suggestions.Select(s => new ReplyButton(s, ReplyActions.Ask, s)).ToList(), id);
+            : new Reply(ReplyKind.NotFound, answer.Text, answer, [.. answer.Suggestions.Select(s => new ReplyButton(s, ReplyActions.Ask, s)), .. AskCoordinator(message.Platform, id)], id);
     }
+
+    /// <summary>"Ask a coordinator", where a coordinators' conversation is set up for the platform.</summary>
+    private List<ReplyButton> AskCoordinator(string platform, Guid answerId) =>
+        coordinators.IsOffered(platform) ? [coordinators.Button(answerId)] : [];
 
     /// <summary>
     /// A click on an onboarding button. "Ask about this" makes the step's answer the thread's last
@@ -159,7 +164,7 @@ public sealed partial class ConversationEngine(
         await db.SaveChangesAsync(cancellationToken);
         var answer = new Answer(answered.Question, answered.Found, answered.AnswerText, JsonSerializer.Deserialize<List<Citation>>(answered.CitationsJson, Json) ?? [], []);
         var note = helpful ? "Thanks — marked as helpful." : "Thanks — marked as not helpful. The coordinators will see it.";
-        return new Reply(ReplyKind.Answer, answer.Text, answer, [], id, note);
+        return new Reply(ReplyKind.Answer, answer.Text, answer, helpful ? [] : AskCoordinator(platform, id), id, note);
     }
 
     [GeneratedRegex(@"^(?:/?(?:start\s+)?onboard(?:ing)?(?:\s+(?<track>[\w-]+))?|(?<continue>(?:continue|resume)\s+(?:the\s+)?(?:onboarding|tour)))\s*[.!]*$", RegexOptions.IgnoreCase)]

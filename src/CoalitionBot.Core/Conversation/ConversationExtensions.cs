@@ -8,6 +8,8 @@ public static class ConversationExtensions
     public static IHostApplicationBuilder AddConversation(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<ConversationOptions>().BindConfiguration("Conversation");
+        builder.Services.AddOptions<AskCoordinatorsOptions>().BindConfiguration("AskCoordinators");
+        builder.Services.AddSingleton<CoordinatorQuestions>();
         builder.Services.AddSingleton<ConversationEngine>();
         builder.Services.AddSingleton<ReceivedEvents>();
         builder.Services.AddSingleton<FeedbackReport>();

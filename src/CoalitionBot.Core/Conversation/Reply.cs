@@ -68,6 +68,12 @@ public static class ReplyActions
 
     public const string OnboardStop = "onboard_stop";
 
+    /// <summary>Pass the question of an answer to the coordinators (value: the answer id).</summary>
+    public const string AskCoordinator = "ask_coordinator";
+
+    /// <summary>Save a coordinator's answer in the library (value: the coordinator question's id).</summary>
+    public const string SaveAnswer = "save_answer";
+
     /// <summary>All the onboarding buttons, for routing.</summary>
     public static bool IsOnboarding(string action) => action.StartsWith("onboard_", StringComparison.Ordinal);
 }

@@ -6,8 +6,11 @@ using Microsoft.Extensions.Options;
 namespace CoalitionBot.Knowledge;
 
 /// <summary>Finds and decodes the library's files; skips, with a warning naming it, anything that is not UTF-8 text.</summary>
-public sealed partial class DocumentReader(IOptions<KnowledgeOptions> options, ILogger<DocumentReader> logger)
+public sealed partial class DocumentReader(IOptions<KnowledgeOptions> options, IOptions<CoalitionBot.Storage.StorageOptions> storage, ILogger<DocumentReader> logger)
 {
+    /// <summary>Answers coordinators saved from chat (<see cref="CuratedAnswers"/>): a library folder the bot writes, under the data folder.</summary>
+    public string CuratedFolder => Path.GetFullPath(Path.Combine(storage.Value.DataPath, CuratedAnswers.Folder));
+
     private static readonly string[] Extensions = [".txt", ".md"];
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -28,14 +31,14 @@ public sealed partial class DocumentReader(IOptions<KnowledgeOptions> options, I
     {
         var files = new List<(string, string)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var folder in SourceFolders())
+        foreach (var folder in SourceFolders().Append(CuratedFolder).Where(Directory.Exists).Distinct())
         {
             var found = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
                 .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
                 .Order(StringComparer.Ordinal);
             foreach (var file in found)
             {
-                var id = Path.GetRelativePath(folder, file).Replace('\\', '/');
+                var id = (folder == CuratedFolder ? CuratedAnswers.Folder + "/" : "") + Path.GetRelativePath(folder, file).Replace('\\', '/');
                 if (seen.Add(id))
                 {
                     files.Add((id, file));

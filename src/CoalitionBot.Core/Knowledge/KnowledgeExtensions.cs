@@ -27,6 +27,7 @@ public static class KnowledgeExtensions
         builder.Services.AddSingleton<AnswerComposer>();
         builder.Services.AddSingleton<SuggestionPool>();
         builder.Services.AddSingleton<GlossaryDefinitions>();
+        builder.Services.AddSingleton<CuratedAnswers>();
         builder.Services.AddSingleton<AnswerService>();
         return builder;
     }

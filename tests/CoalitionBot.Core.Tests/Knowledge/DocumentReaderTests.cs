@@ -9,7 +9,7 @@ namespace CoalitionBot.Tests.Knowledge;
 public sealed class DocumentReaderTests
 {
     private static DocumentReader ReaderFor(params string[] folders) =>
-        new(Options.Create(new KnowledgeOptions { SourceFolders = [.. folders] }), NullLogger<DocumentReader>.Instance);
+        new(Options.Create(new KnowledgeOptions { SourceFolders = [.. folders] }), Options.Create(new CoalitionBot.Storage.StorageOptions { DataPath = Path.Combine(Path.GetTempPath(), "coalitionbot-tests", "no-data") }), NullLogger<DocumentReader>.Instance);
 
     [Fact]
     public void OnlyTextAndMarkdownFilesAreDocuments()

@@ -66,7 +66,7 @@ public sealed class CoalitionActivityHandlerTests : IAsyncLifetime
     {
         var broken = new ConversationEngine(
             _host.Services.GetRequiredService<AnswerService>(), _host.Services.GetRequiredService<SuggestionPool>(),
-            _host.Services.GetRequiredService<CoalitionBot.Onboarding.OnboardingService>(), new BrokenDatabase(),
+            _host.Services.GetRequiredService<CoalitionBot.Onboarding.OnboardingService>(), _host.Services.GetRequiredService<CoordinatorQuestions>(), new BrokenDatabase(),
             Microsoft.Extensions.Options.Options.Create(new ConversationOptions()), TimeProvider.System);
 
         await new TestFlow(ChannelAdapter(), Handler(broken))
