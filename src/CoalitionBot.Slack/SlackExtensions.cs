@@ -43,6 +43,7 @@ public static partial class SlackExtensions
         builder.Services.AddSingleton<SlackCommandHandler>();
         builder.Services.AddSingleton<SlackActionButtons>();
         builder.Services.AddSingleton<SlackActionForm>();
+        builder.Services.AddSingleton<SlackConversationButtons>();
         builder.Services.AddSingleton<SlackInteractionHandler>();
         builder.Services.AddSingleton(sp => new SlackDispatcher(
             sp.GetRequiredService<SlackEventHandler>(),

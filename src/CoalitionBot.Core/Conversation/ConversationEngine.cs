@@ -43,7 +43,19 @@ public sealed partial class ConversationEngine(
         "What does an advocacy module contain?",
     ];
 
-    public static Reply Help() => new(ReplyKind.Help, HelpText, null, ExampleQuestions.Select(q => new ReplyButton(q, ReplyActions.Ask, q)).ToList());
+    public static Reply Help() => new(ReplyKind.Help, HelpText, null,
+        [.. ExampleQuestions.Select(q => new ReplyButton(q, ReplyActions.Ask, q)), new ReplyButton("Take the tour", ReplyActions.OnboardStart, OnboardingService.DefaultTrackValue)]);
+
+    /// <summary>
+    /// Whether the bot answered in this thread within the context window: there, members' next
+    /// messages are follow-ups to answer without a new @mention.
+    /// </summary>
+    public async Task<bool> IsFollowingAsync(string platform, string conversationId, string threadId, CancellationToken cancellationToken)
+    {
+        var since = time.GetUtcNow() - options.Value.ContextTtl;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.AnsweredQuestions.AnyAsync(a => a.Platform == platform && a.ConversationId == conversationId && a.ThreadId == threadId && a.AskedAt >= since, cancellationToken);
+    }
 
     public async Task<Reply> ReplyToAsync(IncomingMessage message, CancellationToken cancellationToken)
     {

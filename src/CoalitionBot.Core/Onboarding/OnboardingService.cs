@@ -20,6 +20,9 @@ public sealed partial class OnboardingService(
     IOptions<OnboardingOptions> options,
     TimeProvider time)
 {
+    /// <summary>The value of a "start the tour" button that means whichever track is the default.</summary>
+    public const string DefaultTrackValue = "default";
+
     public IReadOnlyList<OnboardingTrack> Tracks => tracks.All;
 
     /// <summary>Starts the named track (the default one without a name), or resumes it where the member left it.</summary>
@@ -76,7 +79,7 @@ public sealed partial class OnboardingService(
     {
         if (action == ReplyActions.OnboardStart)
         {
-            return await StartAsync(platform, userId, value.Length > 0 ? value : null, cancellationToken);
+            return await StartAsync(platform, userId, value is "" or DefaultTrackValue ? null : value, cancellationToken);
         }
         var (trackId, stepId, version) = ParseValue(value);
         if (tracks.Find(trackId) is not { } track)

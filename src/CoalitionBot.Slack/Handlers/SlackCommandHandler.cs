@@ -1,8 +1,10 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using CoalitionBot.Actions;
 using CoalitionBot.Conversation;
 using CoalitionBot.Slack.BlockKit;
+using CoalitionBot.Slack.WebApi;
 
 namespace CoalitionBot.Slack.Handlers;
 
@@ -12,7 +14,8 @@ namespace CoalitionBot.Slack.Handlers;
 /// says "looking that up", refuses what the member may not do, or carries the help; the answer
 /// follows through the response_url. Anything else gets the help, ephemeral.
 /// </summary>
-internal sealed class SlackCommandHandler(SlackQuestionAnswerer answerer, SlackReplier replier, ActionCommands actions, SlackActionForm form)
+internal sealed partial class SlackCommandHandler(
+    SlackQuestionAnswerer answerer, SlackReplier replier, ActionCommands actions, SlackActionForm form, SlackApiClient slack)
 {
     public JsonObject? Acknowledge(JsonElement command)
     {
@@ -24,6 +27,10 @@ internal sealed class SlackCommandHandler(SlackQuestionAnswerer answerer, SlackR
                 // The form opens by itself; a message about it would only be noise.
                 : action.Kind == ActionCommandKind.New ? null
                 : Ephemeral("Looking up the joint actions…");
+        }
+        if (Tour(command) is not null)
+        {
+            return Ephemeral("The tour continues in our direct messages: look for CoalitionBot under Apps.");
         }
         if (Question(command) is { } question)
         {
@@ -66,6 +73,13 @@ internal sealed class SlackCommandHandler(SlackQuestionAnswerer answerer, SlackR
             await replier.RespondAsync(url, new Reply(ReplyKind.Announcement, text, null, []), replaceOriginal: false, cancellationToken);
             return;
         }
+        if (Tour(command) is { } tour && user.Length > 0)
+        {
+            // Steps stay in the member's DM with the bot, where they can come back to them; an ephemeral reply would vanish.
+            var dm = await slack.OpenConversationAsync([user], cancellationToken);
+            await answerer.AnswerInThreadAsync(user, dm, null, tour, cancellationToken);
+            return;
+        }
         if (Question(command) is not { Length: > 0 } question || command.Str("user_id") is null || command.Str("response_url") is not { } responseUrl)
         {
             return;
@@ -75,6 +89,18 @@ internal sealed class SlackCommandHandler(SlackQuestionAnswerer answerer, SlackR
     }
 
     private static JsonObject Ephemeral(string text) => new() { ["response_type"] = "ephemeral", ["text"] = text };
+
+    /// <summary>What to say to the engine for <c>onboard [track]</c>, <c>tour</c> or <c>continue</c>; null for anything else.</summary>
+    private static string? Tour(JsonElement command)
+    {
+        var match = TourCommand().Match((command.Str("text") ?? "").Trim());
+        return !match.Success ? null
+            : match.Groups["continue"].Success ? "continue onboarding"
+            : "onboard " + match.Groups["track"].Value;
+    }
+
+    [GeneratedRegex(@"^(?:(?:onboard(?:ing)?|tour)(?:\s+(?<track>[\w-]+))?|(?<continue>continue|resume)(?:\s+(?:onboarding|the\s+tour|tour))?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex TourCommand();
 
     /// <summary>The question after "ask", empty when there is none, null when the command is not "ask".</summary>
     private static string? Question(JsonElement command)

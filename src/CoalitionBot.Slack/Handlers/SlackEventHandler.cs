@@ -1,18 +1,27 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CoalitionBot.Conversation;
+using CoalitionBot.Onboarding;
 using CoalitionBot.Slack.BlockKit;
 using CoalitionBot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Slack.Handlers;
 
 /// <summary>
-/// Events API callbacks: a DM or an @mention is answered in its thread; App Home gets its view.
-/// Our own messages, other bots, edits, deletions and joins are ignored, so the bot never loops.
+/// Events API callbacks: a DM or an @mention is answered in its thread, and so is a message in a
+/// channel thread the bot is following (it answered there lately); a coordinator's reply in the
+/// thread of a member's question goes back to the member; joining a welcome channel brings one
+/// welcome; App Home gets its view. Our own messages, other bots, edits and deletions are ignored.
 /// </summary>
 internal sealed partial class SlackEventHandler(
     SlackQuestionAnswerer answerer,
+    ConversationEngine engine,
+    CoordinatorQuestions coordinators,
+    OnboardingService onboarding,
+    IOptions<OnboardingOptions> onboardingOptions,
+    SlackReplier replier,
     SlackApiClient slack,
     SlackIdentityCache identity,
     ReceivedEvents received,
@@ -36,6 +45,13 @@ internal sealed partial class SlackEventHandler(
             case "message" when ev.Str("channel_type") == "im":
             case "app_mention":
                 await AnswerAsync(ev, cancellationToken);
+                break;
+            case "message" when ev.Str("channel_type") is "channel" or "group" && ev.Str("thread_ts") is { } thread:
+                await ThreadMessageAsync(ev, thread, cancellationToken);
+                break;
+            case "member_joined_channel" when ev.Str("user") is { } joined && ev.Str("channel") is { } channel
+                && onboardingOptions.Value.Welcome.Includes("slack", channel):
+                await WelcomeAsync(joined, cancellationToken);
                 break;
             case "app_home_opened" when ev.Str("tab") is "home" or null && ev.Str("user") is { } user:
                 await slack.PublishViewAsync(user, HomeView.Render(), cancellationToken);
@@ -61,6 +77,39 @@ internal sealed partial class SlackEventHandler(
         var text = Mention().Replace(ev.Str("text") ?? "", "").Trim();
         var threadTs = ev.Str("thread_ts") ?? ev.Str("ts");
         await answerer.AnswerInThreadAsync(user, channel, threadTs, text, cancellationToken);
+    }
+
+    /// <summary>
+    /// A message in a channel thread: a coordinator's answer to a member's question, or a follow-up
+    /// in a thread the bot is following. A message that mentions the bot comes as app_mention too,
+    /// and is answered from there.
+    /// </summary>
+    private async Task ThreadMessageAsync(JsonElement ev, string thread, CancellationToken cancellationToken)
+    {
+        if (ev.Has("subtype") || ev.Has("bot_id") || ev.Str("user") is not { } user || ev.Str("channel") is not { } channel)
+        {
+            return;
+        }
+        var me = (await identity.TryGetAsync(cancellationToken))?.UserId;
+        var text = Payload.Unescape(ev.Str("text") ?? "");
+        if (user == me || await coordinators.ReplyAsync("slack", channel, thread, user, text, cancellationToken))
+        {
+            return;
+        }
+        if ((me is null || !text.Contains($"<@{me}", StringComparison.Ordinal)) && await engine.IsFollowingAsync("slack", channel, thread, cancellationToken))
+        {
+            await answerer.AnswerInThreadAsync(user, channel, thread, Mention().Replace(ev.Str("text") ?? "", "").Trim(), cancellationToken);
+        }
+    }
+
+    /// <summary>One welcome per member, by DM, whichever welcome channel they join first.</summary>
+    private async Task WelcomeAsync(string user, CancellationToken cancellationToken)
+    {
+        if (user == (await identity.TryGetAsync(cancellationToken))?.UserId || await onboarding.WelcomeAsync("slack", user, cancellationToken) is not { } welcome)
+        {
+            return;
+        }
+        await replier.PostAsync(await slack.OpenConversationAsync([user], cancellationToken), null, welcome, cancellationToken);
     }
 
     [GeneratedRegex(@"<@[A-Z0-9]+(\|[^>]*)?>")]

@@ -17,6 +17,7 @@ internal sealed partial class SlackInteractionHandler(
     SlackApiClient slack,
     SlackActionButtons actionButtons,
     SlackActionForm actionForm,
+    SlackConversationButtons conversationButtons,
     ILogger<SlackInteractionHandler> logger)
 {
     public async Task HandleAsync(JsonElement payload, CancellationToken cancellationToken)
@@ -50,6 +51,9 @@ internal sealed partial class SlackInteractionHandler(
                     break;
                 case var answer when SlackActionButtons.Handles(answer):
                     await actionButtons.ClickAsync(answer, value, payload, user, click.Channel, cancellationToken);
+                    break;
+                case var conversation when SlackConversationButtons.Handles(conversation):
+                    await conversationButtons.ClickAsync(conversation, value, payload, user, cancellationToken);
                     break;
                 case ReplyActions.Ask or ReplyActions.Retry when value.Length > 0:
                     await AskAsync(click, value, cancellationToken);

@@ -29,6 +29,7 @@ public sealed class FakeSlack : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, string Json, int? RetryAfter)>> _scripted = new();
     private readonly SemaphoreSlim _changed = new(0);
     private readonly ConcurrentQueue<string> _acks = new();
+    private readonly ConcurrentDictionary<SlackCall, string> _postedTs = new(ReferenceEqualityComparer.Instance);
     private int _ts;
     private int _connections;
     private WebSocket? _socket;
@@ -45,6 +46,9 @@ public sealed class FakeSlack : IAsyncDisposable
     public IReadOnlyCollection<SlackCall> Calls => _calls.ToArray();
 
     public IReadOnlyCollection<string> Acks => _acks.ToArray();
+
+    /// <summary>The ts this fake gave a chat.postMessage call (what the bot stores to thread under it).</summary>
+    public string PostedTs(SlackCall post) => _postedTs[post];
 
     /// <summary>How many Socket Mode connections the bot has opened.</summary>
     public int Connections => _connections;
@@ -158,7 +162,12 @@ public sealed class FakeSlack : IAsyncDisposable
     private async Task<IResult> ApiAsync(string method, HttpContext context)
     {
         var body = await ReadBodyAsync(context.Request);
-        Record(new SlackCall(method, context.Request.Headers.Authorization.ToString(), body));
+        var call = new SlackCall(method, context.Request.Headers.Authorization.ToString(), body);
+        if (method == "chat.postMessage")
+        {
+            _postedTs[call] = $"1764000100.{Interlocked.Increment(ref _ts):D6}";
+        }
+        Record(call);
         if (_scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted))
         {
             if (scripted.RetryAfter is { } seconds)
@@ -171,7 +180,7 @@ public sealed class FakeSlack : IAsyncDisposable
         {
             "auth.test" => new() { ["ok"] = true, ["user_id"] = "UBOT", ["bot_id"] = "BBOT", ["team_id"] = "T1", ["user"] = "coalitionbot" },
             "apps.connections.open" => new() { ["ok"] = true, ["url"] = $"{BaseUrl.Replace("http", "ws", StringComparison.Ordinal)}/link?ticket={Guid.NewGuid():N}" },
-            "chat.postMessage" => new() { ["ok"] = true, ["channel"] = body["channel"]?.GetValue<string>(), ["ts"] = $"1764000100.{Interlocked.Increment(ref _ts):D6}" },
+            "chat.postMessage" => new() { ["ok"] = true, ["channel"] = body["channel"]?.GetValue<string>(), ["ts"] = _postedTs[call] },
             "chat.postEphemeral" => new() { ["ok"] = true, ["message_ts"] = $"1764000200.{Interlocked.Increment(ref _ts):D6}" },
             // A DM channel per member, "D" + the user id, so tests can tell whose DM a message went to.
             "conversations.open" => new() { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = "D" + body["users"]?.GetValue<string>() } },
