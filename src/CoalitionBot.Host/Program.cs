@@ -4,6 +4,7 @@ using CoalitionBot.Host.Cli;
 using CoalitionBot.Knowledge;
 using CoalitionBot.Slack;
 using CoalitionBot.Teams;
+using Microsoft.Extensions.Options;
 
 // The verbs (ask, index, eval, chat) run without a web server; anything else serves.
 if (CliVerbs.IsVerb(args))
@@ -18,6 +19,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 builder.WebHost.UseSetting("urls", builder.Configuration["urls"] ?? "http://localhost:5080");
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);   // not every SQL command the delivery worker runs
 builder.AddCoalitionBotCore();                       // knowledge base and storage settings
 builder.Services.AddHostedService<IndexStartupService>();
 builder.AddSlack();                                  // registers nothing but a notice unless Slack:BotToken is set
@@ -37,8 +39,17 @@ app.MapOnboardingApi();                              // GET /api/onboarding for 
 app.MapSlack();                                      // /slack/events, /slack/commands, /slack/interactivity
 app.MapTeams();                                      // /api/messages (Bot Framework)
 
-app.Run();
-return 0;
+try
+{
+    app.Run();
+    return 0;
+}
+catch (Exception e) when (e is InvalidDataException or DirectoryNotFoundException or FileNotFoundException or OptionsValidationException)
+{
+    // A malformed glossary or onboarding file, a missing folder: the message names it; a stack trace would bury it.
+    Console.Error.WriteLine($"CoalitionBot could not start: {e.Message}");
+    return 2;
+}
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;
