@@ -24,8 +24,9 @@ internal static class ChatCommand
                 await initializer.StartAsync(cancellationToken);
             }
             var engine = services.GetRequiredService<ConversationEngine>();
-            var session = Guid.NewGuid().ToString("N");
-            await run.Console.Out.WriteLineAsync("Ask me about the coalition's documents. Type 'quit' to leave.");
+            var where = new IncomingMessage("cli", Environment.UserName, Guid.NewGuid().ToString("N"), null, "");
+            await run.Console.Out.WriteLineAsync("Ask me about the coalition's documents (\"onboard\" for a guided tour). Type 'quit' to leave.");
+            IReadOnlyList<ReplyButton> buttons = [];
             while (true)
             {
                 await run.Console.Out.WriteAsync("> ");
@@ -38,9 +39,22 @@ internal static class ChatCommand
                 {
                     continue;
                 }
-                var reply = await engine.ReplyToAsync(new IncomingMessage("cli", Environment.UserName, session, null, line), cancellationToken);
+                // The terminal has no buttons: typing a tour button's label ("next", "back") presses it.
+                var pressed = buttons.FirstOrDefault(b => ReplyActions.IsOnboarding(b.Action) && string.Equals(b.Label, line.Trim(), StringComparison.OrdinalIgnoreCase));
+                var reply = pressed is null
+                    ? await engine.ReplyToAsync(where with { Text = line }, cancellationToken)
+                    : await engine.OnboardingClickAsync(where, pressed.Action, pressed.Value, cancellationToken);
                 await run.Console.Out.WriteLineAsync(reply.Answer is { } answer ? AnswerText.Render(answer) : reply.Text);
-                if (reply.Kind == ReplyKind.Answer && reply.Buttons.Where(b => b.Action == ReplyActions.Ask).Select(b => b.Value).ToList() is { Count: > 0 } next)
+                if (reply.Note is { } note)
+                {
+                    await run.Console.Out.WriteLineAsync(note);
+                }
+                buttons = reply.Buttons;
+                if (buttons.Where(b => ReplyActions.IsOnboarding(b.Action)).Select(b => b.Label).ToList() is { Count: > 0 } labels)
+                {
+                    await run.Console.Out.WriteLineAsync("Type: " + string.Join(" | ", labels.Select(l => l.ToLowerInvariant())));
+                }
+                if (reply.Kind is ReplyKind.Answer or ReplyKind.Onboarding && buttons.Where(b => b.Action == ReplyActions.Ask).Select(b => b.Value).ToList() is { Count: > 0 } next)
                 {
                     await run.Console.Out.WriteLineAsync("You could ask next: " + string.Join("; ", next));
                 }
