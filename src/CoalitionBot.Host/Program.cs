@@ -4,7 +4,6 @@ using CoalitionBot.Host.Cli;
 using CoalitionBot.Knowledge;
 using CoalitionBot.Slack;
 using CoalitionBot.Teams;
-using Microsoft.Extensions.Options;
 
 // The verbs (ask, index, eval, chat) run without a web server; anything else serves.
 if (CliVerbs.IsVerb(args))
@@ -44,9 +43,9 @@ try
     app.Run();
     return 0;
 }
-catch (Exception e) when (e is InvalidDataException or DirectoryNotFoundException or FileNotFoundException or OptionsValidationException)
+catch (InvalidDataException e)
 {
-    // A malformed glossary or onboarding file, a missing folder: the message names it; a stack trace would bury it.
+    // A malformed glossary or onboarding file: the message names the file and line; a stack trace would bury it.
     Console.Error.WriteLine($"CoalitionBot could not start: {e.Message}");
     return 2;
 }
