@@ -14,14 +14,19 @@ namespace CoalitionBot.Teams;
 /// Teams activities in the engine's terms. A message (personal, group chat, or a channel @mention, the
 /// mention stripped) becomes an <see cref="IncomingMessage"/> and is answered with a card in the same
 /// place; a card submit records feedback and rewrites the card, or asks the suggested question;
-/// joint-action commands and buttons go to <see cref="TeamsActionHandler"/>; installs and messages keep the
-/// member's conversation reference for proactive messages.
+/// joint-action commands and buttons go to <see cref="TeamsActionHandler"/>, onboarding and Ask a coordinator
+/// buttons to <see cref="TeamsConversationButtons"/>, a coordinator's answer in a question's thread to
+/// <see cref="TeamsCoordinatorReplies"/>, new members of a welcoming team to <see cref="TeamsWelcomes"/>;
+/// installs and messages keep the member's conversation reference for proactive messages.
 /// </summary>
 internal sealed partial class CoalitionActivityHandler(
     ConversationEngine engine,
     ConversationReferenceStore references,
     TeamsReplier replier,
     TeamsActionHandler actions,
+    TeamsConversationButtons buttons,
+    TeamsCoordinatorReplies coordinatorReplies,
+    TeamsWelcomes welcomes,
     ILogger<CoalitionActivityHandler> logger) : ActivityHandler
 {
     public const string Platform = "teams";
@@ -39,6 +44,11 @@ internal sealed partial class CoalitionActivityHandler(
         }
         // Read mentions from the entities, never by parsing the text: this removes "<at>CoalitionBot</at>".
         var text = RecipientMention.Remove(activity);
+        // In the coordinators' channel, a reply in the thread of a member's question is the answer, not a new question.
+        if (await coordinatorReplies.TryAnswerAsync(activity, text, cancellationToken))
+        {
+            return;
+        }
         if (ActionCommand.Parse(text) is { } command)
         {
             await actions.CommandAsync(turnContext, activity, command, cancellationToken);
@@ -57,6 +67,10 @@ internal sealed partial class CoalitionActivityHandler(
         if (botAdded && activity.Conversation?.ConversationType == "personal")
         {
             await replier.SendAsync(turnContext, ConversationEngine.Help(), "", cancellationToken);
+        }
+        else if (activity.MembersAdded?.Count > 0)
+        {
+            await welcomes.MembersAddedAsync((Activity)activity, cancellationToken);
         }
     }
 
@@ -88,6 +102,9 @@ internal sealed partial class CoalitionActivityHandler(
                 break;
             case var action when TeamsActionHandler.Handles(action):
                 await actions.SubmitAsync(turnContext, activity, submit, cancellationToken);
+                break;
+            case var action when TeamsConversationButtons.Handles(action):
+                await buttons.SubmitAsync(turnContext, activity, submit, cancellationToken);
                 break;
             case ReplyActions.Ask or ReplyActions.Retry when submit.Value is { Length: > 0 } question:
                 await AnswerAsync(turnContext, activity, question, cancellationToken);

@@ -40,6 +40,9 @@ public static partial class TeamsExtensions
         builder.Services.AddSingleton<TeamsActionButtons>();
         builder.Services.AddSingleton<TeamsActionCreator>();
         builder.Services.AddSingleton<TeamsActionHandler>();
+        builder.Services.AddSingleton<TeamsConversationButtons>();
+        builder.Services.AddSingleton<TeamsCoordinatorReplies>();
+        builder.Services.AddSingleton<TeamsWelcomes>();
         builder.Services.AddTransient<CoalitionActivityHandler>();
         builder.Services.AddHostedService<TeamsStartupNotice>();
         return builder;

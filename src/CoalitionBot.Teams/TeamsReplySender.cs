@@ -5,7 +5,7 @@ namespace CoalitionBot.Teams;
 
 /// <summary>
 /// Proactive sends in Core's terms (<see cref="IReplySender"/>) over <see cref="TeamsSender"/>: to a member
-/// (their 1:1, opened if needed) or into a stored conversation. A target the bot has never seen, or a send
+/// (their 1:1, opened if needed) or into a stored conversation, in a channel thread when the target names one. A target the bot has never seen, or a send
 /// that failed after the retries, is an exception, so that the delivery worker records it as a failure.
 /// </summary>
 internal sealed class TeamsReplySender(TeamsSender sender, ConversationReferenceStore references) : IReplySender
@@ -16,11 +16,14 @@ internal sealed class TeamsReplySender(TeamsSender sender, ConversationReference
     {
         SendOutcome outcome;
         string conversation;
+        string? messageId = null;
         if (target.ConversationId is { } conversationId)
         {
             var stored = await references.ForConversationAsync(conversationId, cancellationToken)
                 ?? throw new InvalidOperationException($"The bot has no stored reference to the Teams conversation '{conversationId}': install it there first.");
-            outcome = await sender.SendAsync(stored, reply, cancellationToken);
+            // The message id matters for a new channel post: it is the root of its thread, and a reply in that thread
+            // arrives with it as ";messageid=" (TeamsConversation.ThreadId), which is how Ask a coordinator finds the question.
+            (outcome, messageId) = await sender.PostAsync(stored, target.ThreadId, reply, cancellationToken);
             conversation = stored.ConversationId;
         }
         else if (target.UserId is { } userId)
@@ -34,7 +37,7 @@ internal sealed class TeamsReplySender(TeamsSender sender, ConversationReference
         }
         return outcome switch
         {
-            SendOutcome.Sent => new SentReply(conversation, ""),
+            SendOutcome.Sent => new SentReply(conversation, messageId ?? ""),
             SendOutcome.Unreachable => throw new InvalidOperationException("The bot has never met this Teams member or conversation, so it cannot write to them."),
             _ => throw new InvalidOperationException("Teams refused the message after retries; see the log for the status code."),
         };

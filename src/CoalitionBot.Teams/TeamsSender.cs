@@ -60,6 +60,28 @@ internal sealed partial class TeamsSender(
     public Task<SendOutcome> SendAsync(ConversationReferenceRecord target, Reply reply, CancellationToken cancellationToken) =>
         SendAsync(target, TeamsReplier.CardActivity(reply), cancellationToken);
 
+    /// <summary>
+    /// Sends into the stored conversation, as a reply in the channel thread whose root is <paramref name="threadId"/>
+    /// when one is given, else as a new message (a new post in a channel). The message id is the one the connector
+    /// gave it: for a new channel post, the root of its thread, which replies carry as ";messageid=" in their conversation id.
+    /// </summary>
+    public async Task<(SendOutcome Outcome, string? MessageId)> PostAsync(ConversationReferenceRecord target, string? threadId, Reply reply, CancellationToken cancellationToken)
+    {
+        if (ConversationReferenceStore.Reference(target) is not { Conversation.Id: { } conversationId } reference)
+        {
+            return (SendOutcome.Unreachable, null);
+        }
+        if (threadId is { Length: > 0 })
+        {
+            // The stored reference names the channel itself; its threads are the channel id plus ";messageid=<root>".
+            reference.Conversation.Id = TeamsConversation.InThread(conversationId, threadId);
+        }
+        var sent = (Outcome: SendOutcome.Failed, MessageId: (string?)null);
+        await adapter.ContinueConversationAsync(AppId, reference, async (turnContext, ct) =>
+            sent = await SendCardAsync(turnContext, reference, TeamsReplier.CardActivity(reply), ct), cancellationToken);
+        return sent;
+    }
+
     private async Task<SendOutcome> SendAsync(ConversationReferenceRecord target, Activity message, CancellationToken cancellationToken)
     {
         if (ConversationReferenceStore.Reference(target) is not { Conversation.Id: not null } reference)
@@ -68,7 +90,7 @@ internal sealed partial class TeamsSender(
         }
         var outcome = SendOutcome.Failed;
         await adapter.ContinueConversationAsync(AppId, reference, async (turnContext, ct) =>
-            outcome = await SendCardAsync(turnContext, reference, message, ct), cancellationToken);
+            outcome = (await SendCardAsync(turnContext, reference, message, ct)).Outcome, cancellationToken);
         return outcome;
     }
 
@@ -128,18 +150,20 @@ internal sealed partial class TeamsSender(
                 reference.Conversation.ConversationType ??= Personal;
                 await references.SaveCreatedAsync(reference, new TeamsMember(seen.UserId, member.Id, seen.UserName, seen.TimeZone, seen.Locale), ct);
                 reference.ActivityId = null;
-                outcome = await SendCardAsync(turnContext, reference, message, ct);
+                outcome = (await SendCardAsync(turnContext, reference, message, ct)).Outcome;
             }, cancellationToken), cancellationToken);
         return created ? outcome : SendOutcome.Failed;
     }
 
-    private async Task<SendOutcome> SendCardAsync(ITurnContext turnContext, ConversationReference reference, Activity activity, CancellationToken cancellationToken)
+    private async Task<(SendOutcome Outcome, string? MessageId)> SendCardAsync(ITurnContext turnContext, ConversationReference reference, Activity activity, CancellationToken cancellationToken)
     {
         // Not turnContext.SendActivityAsync: it would reply to the turn's made-up activity id. The reference
         // names no activity, so this is a new message (a new post in a channel).
         activity.ApplyConversationReference(reference);
-        var sent = await WithRetriesAsync(reference.Conversation.TenantId, reference.Conversation.Id, () => turnContext.Adapter.SendActivitiesAsync(turnContext, [activity], cancellationToken), cancellationToken);
-        return sent ? SendOutcome.Sent : SendOutcome.Failed;
+        ResourceResponse[]? responses = null;
+        var sent = await WithRetriesAsync(reference.Conversation.TenantId, reference.Conversation.Id,
+            async () => responses = await turnContext.Adapter.SendActivitiesAsync(turnContext, [activity], cancellationToken), cancellationToken);
+        return sent ? (SendOutcome.Sent, responses?.FirstOrDefault()?.Id) : (SendOutcome.Failed, null);
     }
 
     /// <summary>Makes the call, paced, and again after a transient failure; false when it failed for good.</summary>

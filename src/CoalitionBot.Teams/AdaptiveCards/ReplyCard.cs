@@ -8,7 +8,8 @@ namespace CoalitionBot.Teams.AdaptiveCards;
 
 /// <summary>
 /// A <see cref="Reply"/> as an Adaptive Card 1.5, written as JSON: the answer, each citation (number,
-/// document, section, quoted passage), the note, then the buttons as Action.Submit in an ActionSet. Submit
+/// document, section, quoted passage), the note, then the buttons as Action.Submit in an ActionSet. An onboarding
+/// step puts its note first (why this step is shown) and its first line ("Track — step 1 of 6: Title") as a heading. Submit
 /// data is <see cref="CardSubmit"/>'s shape. The card stays within <see cref="MaxUtf16Bytes"/>: passages
 /// are cut, and past the budget the last citations give way to a line saying how many were left out.
 /// </summary>
@@ -22,6 +23,7 @@ internal static class ReplyCard
     private const int AnswerLimit = 4_000;
     private const int PassageLimit = 1_200;
     private const int LabelLimit = 60;
+    private const int HeadingLimit = 200;
 
     public static JsonObject Render(Reply reply)
     {
@@ -46,10 +48,22 @@ internal static class ReplyCard
 
     private static JsonObject Build(Reply reply, IReadOnlyList<Citation> citations, int omitted)
     {
-        var body = new JsonArray
+        var body = new JsonArray();
+        var text = reply.Text;
+        var note = reply.Note;
+        if (reply.Kind == ReplyKind.Onboarding && reply.Answer is not null && SplitTitle(text) is ({ Length: > 0 } title, var rest))
         {
-            TextBlock(CardText.Paragraphs(CardText.Cut(reply.Text, AnswerLimit))),
-        };
+            // A step: why it is shown again (the track's intro, "welcome back", a stale button) above its title line,
+            // then the step's intro and its questions answered, with their citations below as for any answer.
+            if (note is not null)
+            {
+                body.Add(TextBlock(note, subtle: true));
+                note = null;
+            }
+            body.Add(Heading(title));
+            text = rest;
+        }
+        body.Add(TextBlock(CardText.Paragraphs(CardText.Cut(text, AnswerLimit))));
         foreach (var citation in citations)
         {
             body.Add(CitationContainer(citation));
@@ -64,7 +78,7 @@ internal static class ReplyCard
             var utc = deadline.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
             body.Add(TextBlock($"Deadline in your time zone: {{{{DATE({utc}, LONG)}}}} {{{{TIME({utc})}}}}", subtle: true));
         }
-        if (reply.Note is { } note)
+        if (note is not null)
         {
             body.Add(TextBlock(note, subtle: true));
         }
@@ -85,6 +99,22 @@ internal static class ReplyCard
             ["body"] = body,
         };
     }
+
+    /// <summary>The first line of an onboarding step ("Track — step 2 of 6: Title") and the rest of its text.</summary>
+    private static (string Title, string Body) SplitTitle(string text)
+    {
+        var newline = text.IndexOf('\n', StringComparison.Ordinal);
+        return newline <= 0 ? ("", text) : (text[..newline].Trim(), text[(newline + 1)..]);
+    }
+
+    private static JsonObject Heading(string text) => new()
+    {
+        ["type"] = "TextBlock",
+        ["text"] = CardText.Cut(text, HeadingLimit),
+        ["wrap"] = true,
+        ["weight"] = "Bolder",
+        ["size"] = "Medium",
+    };
 
     private static JsonObject CitationContainer(Citation citation) => new()
     {

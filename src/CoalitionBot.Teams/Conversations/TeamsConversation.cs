@@ -16,6 +16,9 @@ internal static class TeamsConversation
         return at < 0 ? conversationId : conversationId[..at];
     }
 
+    /// <summary>The conversation id of a channel thread: the channel (any ";messageid=" dropped) plus the thread's root.</summary>
+    public static string InThread(string conversationId, string threadId) => WithoutMessageId(conversationId) + MessageIdMarker + threadId;
+
     /// <summary>
     /// The root of the channel thread the activity belongs to: the ";messageid=" of its conversation, or the
     /// activity itself when it starts a thread. Null outside channels, which have no threads.

@@ -73,6 +73,92 @@ public sealed class ReplyCardTests
         Assert.Contains("Thanks — marked as helpful.", ReplyCard.ToJson(card));
     }
 
+    [Fact]
+    public void OnboardingStepShowsItsNoteTitleIntroAnswerAndCitations()
+    {
+        var card = ReplyCard.Render(StepReply(Citation(1, "Coalitions speak with one voice."), Citation(2, "The working group shares recommendations.")));
+
+        var body = Body(card).ToList();
+        Assert.Equal(("TextBlock", "Six short steps.", true), (body[0]["type"]!.GetValue<string>(), body[0]["text"]!.GetValue<string>(), body[0]["isSubtle"]!.GetValue<bool>()));
+        Assert.Equal("Welcome to the coalition — step 1 of 6: How coalitions advocate together", body[1]["text"]!.GetValue<string>());
+        Assert.Equal("Bolder", body[1]["weight"]!.GetValue<string>());
+        var text = body[2]["text"]!.GetValue<string>();
+        Assert.StartsWith("We are many organisations speaking with one voice.", text);
+        Assert.Contains("Coalitions advocate together [1] [2].", text);
+        Assert.Equal(2, body.Count(e => e["type"]!.GetValue<string>() == "Container"));
+        Assert.Contains("The working group shares recommendations.", card.ToJsonString());
+        Assert.Single(body, e => e["text"]?.GetValue<string>() == "Six short steps.");   // the note once, on top
+    }
+
+    [Fact]
+    public void EveryOnboardingButtonIsASubmitWithItsActionAndValue()
+    {
+        var actions = Actions(ReplyCard.Render(StepReply()));
+
+        Assert.Equal([ReplyActions.OnboardBack, ReplyActions.OnboardNext, ReplyActions.OnboardAbout, ReplyActions.OnboardCheck, ReplyActions.OnboardStop],
+            actions.Select(a => a["data"]!["action"]!.GetValue<string>()));
+        Assert.All(actions, a => Assert.Equal("Action.Submit", a["type"]!.GetValue<string>()));
+        Assert.All(actions, a => Assert.Equal(StepValue, a["data"]!["value"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void AskACoordinatorAndSaveAsAnswerAreSubmits()
+    {
+        var answer = new Answer("What is the office parking policy?", false, "I could not find that in the library.", [], []);
+        var notFound = new Reply(ReplyKind.NotFound, answer.Text, answer, [new ReplyButton("Ask a coordinator", ReplyActions.AskCoordinator, AnswerId.ToString())], AnswerId);
+        var offer = new Reply(ReplyKind.Announcement, "Sent to the member. Save it in the library?", null, [new ReplyButton("Save as answer", ReplyActions.SaveAnswer, "q-1")]);
+
+        var ask = Assert.Single(Actions(ReplyCard.Render(notFound)));
+        var save = Assert.Single(Actions(ReplyCard.Render(offer)));
+
+        Assert.Equal(("Action.Submit", ReplyActions.AskCoordinator, AnswerId.ToString()), (ask["type"]!.GetValue<string>(), ask["data"]!["action"]!.GetValue<string>(), ask["data"]!["value"]!.GetValue<string>()));
+        Assert.Equal(("Action.Submit", ReplyActions.SaveAnswer, "q-1"), (save["type"]!.GetValue<string>(), save["data"]!["action"]!.GetValue<string>(), save["data"]!["value"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void LongOnboardingStepStaysWithinTheSizeBudgetWithItsTitleAndButtons()
+    {
+        var longText = string.Join(' ', Enumerable.Repeat("Members of the coalition agree joint positions before they speak to ministries.", 200));
+        var citations = Enumerable.Range(1, 30).Select(n => Citation(n, longText)).ToArray();
+        var step = StepReply(citations);
+        step = step with { Text = step.Text + "\n\n" + longText };
+
+        var card = ReplyCard.Render(step);
+
+        Assert.True(ReplyCard.Utf16Bytes(card) <= ReplyCard.MaxUtf16Bytes, $"{ReplyCard.Utf16Bytes(card)} bytes");
+        Assert.Contains("step 1 of 6", Body(card).ElementAt(1)["text"]!.GetValue<string>());
+        Assert.Contains("more sources not shown", card.ToJsonString());
+        Assert.Equal(5, Actions(card).Count);
+    }
+
+    [Fact]
+    public void OnboardingWordWithoutAStepIsPlainText()
+    {
+        var welcome = new Reply(ReplyKind.Onboarding, "Welcome to the coalition! I'm CoalitionBot.\nNew here?", null, [new ReplyButton("Start the tour", ReplyActions.OnboardStart, "welcome")]);
+
+        var card = ReplyCard.Render(welcome);
+
+        Assert.DoesNotContain(Body(card), e => e["weight"] is not null);
+        Assert.Equal(ReplyActions.OnboardStart, Assert.Single(Actions(card))["data"]!["action"]!.GetValue<string>());
+    }
+
+    private const string StepValue = "welcome|advocating-together|3f2a";
+
+    private static Reply StepReply(params Citation[] citations)
+    {
+        var text = "Welcome to the coalition — step 1 of 6: How coalitions advocate together\n"
+            + "We are many organisations speaking with one voice.\n\nHow do coalitions of NGOs advocate together?\nCoalitions advocate together [1] [2].\n\nTo do: Read the case study";
+        return new Reply(ReplyKind.Onboarding, text, new Answer("How coalitions advocate together", true, text, citations, []),
+            [
+                new ReplyButton("Back", ReplyActions.OnboardBack, StepValue),
+                new ReplyButton("Next", ReplyActions.OnboardNext, StepValue),
+                new ReplyButton("Ask about this", ReplyActions.OnboardAbout, StepValue),
+                new ReplyButton("Mark as done", ReplyActions.OnboardCheck, StepValue),
+                new ReplyButton("Stop", ReplyActions.OnboardStop, StepValue),
+            ],
+            Note: "Six short steps.");
+    }
+
     private static Reply AnswerReply(params Citation[] citations) => new(
         ReplyKind.Answer,
         "Diaspora groups can raise funds for humanitarian assistance [1].",

@@ -124,6 +124,25 @@ public sealed class TeamsProactiveTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CoreReplySenderPostsInAChannelThreadAndReturnsTheMessageId()
+    {
+        var mention = TeamsActivities.ChannelMention(_connector.ServiceUrl, "help", threadRoot: "1764000000700", id: "1764000000701");
+        await _client.PostAsync("/api/messages", new StringContent(mention.ToJsonString(), Encoding.UTF8, "application/json"));
+        await _connector.WaitForCallsAsync(1);
+
+        var newPost = await CoreSender.SendAsync(ReplyTarget.Conversation("teams", TeamsActivities.Channel), Reminder, CancellationToken.None);
+        var inThread = await CoreSender.SendAsync(ReplyTarget.Conversation("teams", TeamsActivities.Channel, "1764000000700"), Reminder, CancellationToken.None);
+
+        var calls = await _connector.WaitForCallsAsync(3);
+        Assert.Equal((TeamsActivities.Channel, (string?)null), (calls[1].ConversationId, calls[1].ActivityId));
+        Assert.Equal(($"{TeamsActivities.Channel};messageid=1764000000700", (string?)null), (calls[2].ConversationId, calls[2].ActivityId));
+        // The id the connector gave each message: for a new post, the root its thread's replies will name.
+        Assert.Equal(calls[1].ResponseId, newPost.MessageId);
+        Assert.Equal(calls[2].ResponseId, inThread.MessageId);
+        Assert.Equal(TeamsActivities.Channel, inThread.ConversationId);
+    }
+
+    [Fact]
     public async Task CoreReplySenderRefusesAConversationItNeverSaw() =>
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
             CoreSender.SendAsync(ReplyTarget.Conversation("teams", "19:unknown@thread.tacv2"), Reminder, CancellationToken.None));

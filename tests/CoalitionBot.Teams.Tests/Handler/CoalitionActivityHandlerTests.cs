@@ -114,6 +114,9 @@ public sealed class CoalitionActivityHandlerTests : IAsyncLifetime
         _host.Services.GetRequiredService<ConversationReferenceStore>(),
         new TeamsReplier(NullLogger<TeamsReplier>.Instance),
         _host.Services.GetRequiredService<TeamsActionHandler>(),
+        _host.Services.GetRequiredService<TeamsConversationButtons>(),
+        _host.Services.GetRequiredService<TeamsCoordinatorReplies>(),
+        _host.Services.GetRequiredService<TeamsWelcomes>(),
         NullLogger<CoalitionActivityHandler>.Instance);
 
     /// <summary>A Teams channel as TestAdapter's conversation: the bot is the recipient our mentions name.</summary>

@@ -123,7 +123,8 @@ public sealed class FakeBotConnector : IAsyncDisposable
     {
         var body = await JsonNode.ParseAsync(request.Body) as JsonObject ?? [];
         var scripted = _script.TryDequeue(out var next);
-        _calls.Enqueue(new ConnectorCall(request.Method, Uri.UnescapeDataString(conversationId), activityId is null ? null : Uri.UnescapeDataString(activityId), body, scripted ? next.Status : 200));
+        var id = scripted ? null : conversationId == CreateConversation ? CreatedConversationId : request.Method == "PUT" ? activityId : $"reply-{Interlocked.Increment(ref _ids)}";
+        _calls.Enqueue(new ConnectorCall(request.Method, Uri.UnescapeDataString(conversationId), activityId is null ? null : Uri.UnescapeDataString(activityId), body, scripted ? next.Status : 200, id));
         _arrived.Release();
         if (scripted)
         {
@@ -133,16 +134,15 @@ public sealed class FakeBotConnector : IAsyncDisposable
             }
             return Results.Json(new { error = new { code = "Scripted", message = $"scripted {next.Status}" } }, statusCode: next.Status);
         }
-        if (conversationId == CreateConversation)
-        {
-            return Results.Json(new { id = CreatedConversationId });
-        }
-        return Results.Json(new { id = request.Method == "PUT" ? activityId : $"reply-{Interlocked.Increment(ref _ids)}" });
+        return Results.Json(new { id });
     }
 }
 
-/// <summary>One call the bot made: the method, the conversation and activity ids from the path, the activity sent, and the status it got.</summary>
-public sealed record ConnectorCall(string Method, string ConversationId, string? ActivityId, JsonObject Activity, int Status)
+/// <summary>
+/// One call the bot made: the method, the conversation and activity ids from the path, the activity sent, the status it
+/// got, and the id the fake answered with (a sent message's id; the new conversation's id for a create).
+/// </summary>
+public sealed record ConnectorCall(string Method, string ConversationId, string? ActivityId, JsonObject Activity, int Status, string? ResponseId = null)
 {
     /// <summary>The first attachment's content, the Adaptive Card.</summary>
     public JsonObject? Card => Attachment?["content"] as JsonObject;

@@ -62,6 +62,32 @@ public static class TeamsActivities
         ["locale"] = "en-US",
     };
 
+    /// <summary>
+    /// Members joined a team (or a chat): a conversationUpdate whose membersAdded names them by 29: id and Entra object id,
+    /// in the team's general channel <paramref name="conversationId"/>, channelData naming the team.
+    /// </summary>
+    public static JsonObject MembersAdded(string serviceUrl, string conversationId, string? teamId, string id, params (string Id, string AadObjectId)[] members)
+    {
+        var channelData = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TenantId }, ["eventType"] = "teamMemberAdded" };
+        if (teamId is not null)
+        {
+            channelData["team"] = new JsonObject { ["id"] = teamId };
+        }
+        return new JsonObject
+        {
+            ["type"] = "conversationUpdate",
+            ["id"] = id,
+            ["channelId"] = "msteams",
+            ["serviceUrl"] = serviceUrl,
+            ["timestamp"] = "2026-11-25T21:00:00.000Z",
+            ["from"] = new JsonObject { ["id"] = UserId, ["aadObjectId"] = UserAadId },
+            ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = BotName },
+            ["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "channel", ["isGroup"] = true, ["tenantId"] = TenantId },
+            ["membersAdded"] = new JsonArray(members.Select(m => (JsonNode?)new JsonObject { ["id"] = m.Id, ["aadObjectId"] = m.AadObjectId }).ToArray()),
+            ["channelData"] = channelData,
+        };
+    }
+
     private static JsonObject Message(string serviceUrl, string id, string conversationId, string conversationType, string? text, string? timeZone)
     {
         var entities = new JsonArray();
