@@ -11,12 +11,11 @@ namespace CoalitionBot.Teams;
 /// New members of a team or chat listed in Onboarding:Welcome:Teams (by team id, or by conversation id) get the
 /// welcome in their personal chat with the bot, once per member whichever team they join
 /// (<see cref="OnboardingService.WelcomeAsync"/>). Someone who never wrote to the bot has no 1:1 yet: their 29: id and
-/// tenant from membersAdded are stored first, as roster reads store them, so that <see cref="TeamsSender"/> can open it.
+/// tenant from membersAdded are stored first, as roster reads store them, so that the welcome's delivery can open it.
 /// </summary>
 internal sealed partial class TeamsWelcomes(
     OnboardingService onboarding,
     ConversationReferenceStore references,
-    TeamsSender sender,
     IOptions<OnboardingOptions> options,
     ILogger<TeamsWelcomes> logger)
 {
@@ -42,14 +41,10 @@ internal sealed partial class TeamsWelcomes(
             reference.User = new ChannelAccount(account.Id, account.Name, aadObjectId: account.AadObjectId);
             reference.Conversation.TenantId ??= tenantId;
             await references.SaveCreatedAsync(reference, member, cancellationToken);
-            if (await onboarding.WelcomeAsync(ConversationReferenceStore.Platform, member.UserId, cancellationToken) is not { } reply)
+            // The welcome is a delivery: sent by the worker after this turn (many members joining at once would outlast it), and retried.
+            if (!await onboarding.WelcomeAsync(ConversationReferenceStore.Platform, member.UserId, cancellationToken))
             {
-                continue;
-            }
-            var outcome = await sender.SendToMemberAsync(member.UserId, reply, cancellationToken);
-            if (outcome != SendOutcome.Sent)
-            {
-                Log.NotWelcomed(logger, member.UserId, conversationId, outcome);
+                Log.AlreadyWelcomed(logger, member.UserId, conversationId);
             }
         }
     }
@@ -58,7 +53,7 @@ internal sealed partial class TeamsWelcomes(
 
     private static partial class Log
     {
-        [LoggerMessage(LogLevel.Warning, "Could not send the welcome to Teams member {UserId}, who joined {ConversationId}: {Outcome}")]
-        public static partial void NotWelcomed(ILogger logger, string userId, string conversationId, SendOutcome outcome);
+        [LoggerMessage(LogLevel.Debug, "Teams member {UserId}, who joined {ConversationId}, was welcomed before")]
+        public static partial void AlreadyWelcomed(ILogger logger, string userId, string conversationId);
     }
 }

@@ -1,4 +1,5 @@
 using CoalitionBot.Knowledge;
+using CoalitionBot.Reminders;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,7 @@ public static class OnboardingExtensions
         builder.Services.AddOptions<OnboardingOptions>().BindConfiguration("Onboarding");
         builder.Services.AddSingleton(sp => LoadTracks(sp.GetRequiredService<IOptions<OnboardingOptions>>().Value, sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value));
         builder.Services.AddSingleton<OnboardingService>();
+        builder.Services.AddSingleton<IDeliveryComposer, WelcomeComposer>();
         builder.Services.AddHostedService<TracksCheck>();
         return builder;
     }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CoalitionBot.Conversation;
 using CoalitionBot.Knowledge;
+using CoalitionBot.Reminders;
 using CoalitionBot.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -173,21 +174,31 @@ public sealed partial class OnboardingService(
     }
 
     /// <summary>
-    /// The welcome a member gets when they first join a configured channel or team: once per member,
-    /// even if they join several (a unique row, so two hosts cannot both welcome). Null when already welcomed.
+    /// Puts the welcome on the schedule for a member who joined a configured channel or team: once
+    /// per member, even if they join several (unique rows, so two hosts cannot both welcome), and as
+    /// a delivery, so a failed send is retried and a restart does not lose it. False when already welcomed.
     /// </summary>
-    public async Task<Reply?> WelcomeAsync(string platform, string userId, CancellationToken cancellationToken)
+    public async Task<bool> WelcomeAsync(string platform, string userId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.Add(new OnboardingWelcome { Platform = platform, UserId = userId, At = time.GetUtcNow() });
+        var now = time.GetUtcNow();
+        db.Add(new OnboardingWelcome { Platform = platform, UserId = userId, At = now });
+        var key = $"welcome:{platform}:{userId}";
+        db.Add(new Delivery { Key = key, Group = key, Kind = WelcomeComposer.Name, Platform = platform, UserId = userId, DueAt = now });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            return true;
         }
         catch (DbUpdateException)
         {
-            return null;
+            return false;
         }
+    }
+
+    /// <summary>The welcome itself: what the bot does, and "Start the tour".</summary>
+    public Reply WelcomeReply()
+    {
         var track = tracks.Find(options.Value.DefaultTrack) ?? tracks.All.FirstOrDefault();
         return new Reply(ReplyKind.Onboarding,
             "Welcome to the coalition! I'm CoalitionBot: I answer questions from the coalition's documents, with the passages I used, and I carry the joint actions we sign together."

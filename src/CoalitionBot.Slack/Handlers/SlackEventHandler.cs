@@ -21,7 +21,6 @@ internal sealed partial class SlackEventHandler(
     CoordinatorQuestions coordinators,
     OnboardingService onboarding,
     IOptions<OnboardingOptions> onboardingOptions,
-    SlackReplier replier,
     SlackApiClient slack,
     SlackIdentityCache identity,
     ReceivedEvents received,
@@ -102,14 +101,13 @@ internal sealed partial class SlackEventHandler(
         }
     }
 
-    /// <summary>One welcome per member, by DM, whichever welcome channel they join first.</summary>
+    /// <summary>One welcome per member, by DM (a delivery: retried if Slack fails), whichever welcome channel they join first.</summary>
     private async Task WelcomeAsync(string user, CancellationToken cancellationToken)
     {
-        if (user == (await identity.TryGetAsync(cancellationToken))?.UserId || await onboarding.WelcomeAsync("slack", user, cancellationToken) is not { } welcome)
+        if (user != (await identity.TryGetAsync(cancellationToken))?.UserId)
         {
-            return;
+            await onboarding.WelcomeAsync("slack", user, cancellationToken);
         }
-        await replier.PostAsync(await slack.OpenConversationAsync([user], cancellationToken), null, welcome, cancellationToken);
     }
 
     [GeneratedRegex(@"<@[A-Z0-9]+(\|[^>]*)?>")]

@@ -114,14 +114,18 @@ public sealed class OnboardingServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AMemberIsWelcomedOnceWhateverTheyJoin()
+    public async Task AMemberIsWelcomedOnceWhateverTheyJoinByADurableDelivery()
     {
         var first = await Service.WelcomeAsync("slack", "UNEW", CancellationToken.None);
         var second = await Service.WelcomeAsync("slack", "UNEW", CancellationToken.None);
 
-        Assert.NotNull(first);
-        Assert.Equal(ReplyActions.OnboardStart, Assert.Single(first.Buttons).Action);
-        Assert.Null(second);
+        Assert.True(first);
+        Assert.False(second);
+        await using var db = await _library.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<CoalitionBot.Storage.CoalitionDbContext>>().CreateDbContextAsync();
+        var delivery = Assert.Single(db.Set<CoalitionBot.Reminders.Delivery>());
+        Assert.Equal((WelcomeComposer.Name, "UNEW"), (delivery.Kind, delivery.UserId));
+        var welcome = await _library.Services.GetServices<CoalitionBot.Reminders.IDeliveryComposer>().Single(c => c.Kind == WelcomeComposer.Name).ComposeAsync(delivery, CancellationToken.None);
+        Assert.Equal(ReplyActions.OnboardStart, Assert.Single(welcome!.Buttons).Action);
     }
 
     [Fact]

@@ -23,6 +23,8 @@ public sealed class OnboardingAndFollowUpTests : IAsyncLifetime
             ["AskCoordinators:Slack"] = Coordinators,
             ["Onboarding:Welcome:Slack:0"] = "CWELCOME",
             ["Onboarding:Welcome:Slack:1"] = "CGENERAL",
+            // Welcomes are deliveries: the worker sends them.
+            ["Reminders:PollInterval"] = "00:00:00.100",
         });
         await _host.StartAsync();
         await _slack.WaitForConnectionAsync();

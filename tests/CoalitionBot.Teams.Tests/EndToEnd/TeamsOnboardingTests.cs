@@ -20,6 +20,8 @@ public sealed class TeamsOnboardingTests : IAsyncLifetime
     private const string OtherTeamGeneral = "19:other-team-general@thread.tacv2";
     private const string NewcomerId = "29:3newcomer-channel-id";
     private const string NewcomerAadId = "3c4d5e6f-0000-4000-8000-0000000000c3";
+    // The clock stands still: the welcome's delivery goes out when a test runs the worker, not on a timer.
+    private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private FakeBotConnector _connector = null!;
     private TeamsHost _host = null!;
     private HttpClient _client = null!;
@@ -36,7 +38,7 @@ public sealed class TeamsOnboardingTests : IAsyncLifetime
             // Pacing is TeamsPacerTests' subject.
             ["Teams:ConversationSendInterval"] = "00:00:00",
             ["Teams:ProactiveCallsPerSecond"] = "0",
-        });
+        }, time: _time);
         _client = await _host.StartAsync();
     }
 
@@ -102,6 +104,8 @@ public sealed class TeamsOnboardingTests : IAsyncLifetime
     public async Task MemberAddedToConfiguredTeamsIsWelcomedOnceInANewPersonalChat()
     {
         await PostAsync(TeamsActivities.MembersAdded(_connector.ServiceUrl, Team, Team, NextId(), (NewcomerId, NewcomerAadId)));
+        Assert.Empty(_connector.Calls);
+        await RunWorkerAsync();
 
         var calls = _connector.Calls;
         Assert.Equal([FakeBotConnector.CreateConversation, FakeBotConnector.CreatedConversationId], calls.Select(c => c.ConversationId));
@@ -116,6 +120,7 @@ public sealed class TeamsOnboardingTests : IAsyncLifetime
         // Added again, and to the other configured team (matched by its conversation id): no second welcome.
         await PostAsync(TeamsActivities.MembersAdded(_connector.ServiceUrl, Team, Team, NextId(), (NewcomerId, NewcomerAadId)));
         await PostAsync(TeamsActivities.MembersAdded(_connector.ServiceUrl, OtherTeamGeneral, "19:other-team@thread.tacv2", NextId(), (NewcomerId, NewcomerAadId)));
+        await RunWorkerAsync();
 
         Assert.Equal(2, _connector.Calls.Count);
         await using var db = await Db();
@@ -128,6 +133,7 @@ public sealed class TeamsOnboardingTests : IAsyncLifetime
         // The bot's own arrival in a configured team, and a member joining a team that is not configured.
         await PostAsync(TeamsActivities.MembersAdded(_connector.ServiceUrl, Team, Team, NextId(), (TeamsActivities.BotId, "")));
         await PostAsync(TeamsActivities.MembersAdded(_connector.ServiceUrl, "19:elsewhere@thread.tacv2", "19:elsewhere-team@thread.tacv2", NextId(), (NewcomerId, NewcomerAadId)));
+        await RunWorkerAsync();
 
         Assert.Empty(_connector.Calls);
         await using var db = await Db();
@@ -138,12 +144,15 @@ public sealed class TeamsOnboardingTests : IAsyncLifetime
     public async Task StartTheTourFromTheWelcomeOpensTheFirstStep()
     {
         await PostAsync(TeamsActivities.MembersAdded(_connector.ServiceUrl, Team, Team, NextId(), (TeamsActivities.UserId, TeamsActivities.UserAadId)));
+        await RunWorkerAsync();
         var welcome = _connector.Calls[^1];
 
         var step = await ClickAsync(Button(welcome.Card!, "Start the tour"), welcome.ResponseId!);
 
         Assert.Contains("step 1 of 6", Heading(step.Card!));
     }
+
+    private Task RunWorkerAsync() => _host.Services.GetRequiredService<CoalitionBot.Reminders.DeliveryWorker>().RunOnceAsync(CancellationToken.None);
 
     private async Task<ConnectorCall> ClickAsync(JsonObject data, string replyToId) =>
         await ReplyToAsync(TeamsActivities.Submit(_connector.ServiceUrl, (JsonObject)data.DeepClone(), replyToId, id: NextId()));
