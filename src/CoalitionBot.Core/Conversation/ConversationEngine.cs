@@ -31,7 +31,13 @@ public sealed class ConversationEngine(AnswerService answers, IDbContextFactory<
 
     public static Reply Help() => new(ReplyKind.Help, HelpText, null, ExampleQuestions.Select(q => new ReplyButton(q, ReplyActions.Ask, q)).ToList());
 
-    public async Task<Reply> ReplyToAsync(IncomingMessage message, CancellationToken cancellationToken)
+    /// <summary>True when answers are written by a chat model, so a platform can show them as they stream.</summary>
+    public bool StreamsAnswers => answers.Streams;
+
+    public Task<Reply> ReplyToAsync(IncomingMessage message, CancellationToken cancellationToken) => ReplyToAsync(message, null, cancellationToken);
+
+    /// <param name="onText">Receives a generated answer's text so far while the model writes it (see <see cref="AnswerService.AskAsync(string, Func{string, CancellationToken, Task}?, CancellationToken)"/>).</param>
+    public async Task<Reply> ReplyToAsync(IncomingMessage message, Func<string, CancellationToken, Task>? onText, CancellationToken cancellationToken)
     {
         var text = message.Text.Trim();
         if (HelpWords.Contains(text))
@@ -42,7 +48,7 @@ public sealed class ConversationEngine(AnswerService answers, IDbContextFactory<
         {
             return new Reply(ReplyKind.Problem, problem, null, []);
         }
-        var answer = await answers.AskAsync(text, cancellationToken);
+        var answer = await answers.AskAsync(text, onText, cancellationToken);
         var id = await RecordAsync(message, answer, cancellationToken);
         return answer.Found
             ? new Reply(ReplyKind.Answer, answer.Text, answer, FeedbackButtons(id), id)

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CoalitionBot.AI;
+
+public static class AIExtensions
+{
+    /// <summary>
+    /// Generative answers and semantic search (section <c>AI</c>). With AI:Provider None (the
+    /// default) this registers nothing but the options, and answers stay extractive. The model
+    /// clients are composed as Microsoft.Extensions.AI pipelines: identical prompts are answered
+    /// from a cache, and calls are traced (OpenTelemetry) and logged (content only at Trace).
+    /// </summary>
+    public static IHostApplicationBuilder AddAI(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AIOptions>()
+            .BindConfiguration("AI")
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AIOptions>, AIOptionsValidator>());
+
+        var settings = builder.Configuration.GetSection("AI").Get<AIOptions>() ?? new AIOptions();
+        if (settings.Provider == AIProvider.None)
+        {
+            return builder;
+        }
+        builder.Services.AddHttpClient(ModelClients.HttpClientName);
+        builder.Services.AddDistributedMemoryCache();
+        if (settings.Generates)
+        {
+            builder.Services.AddChatClient(ModelClients.Chat)
+                .UseDistributedCache()
+                .UseOpenTelemetry(sourceName: TelemetrySource)
+                .UseLogging();
+            builder.Services.AddSingleton<GroundedAnswerer>();
+        }
+        if (settings.Embeds)
+        {
+            builder.Services.AddEmbeddingGenerator(ModelClients.Embeddings)
+                .UseOpenTelemetry(sourceName: TelemetrySource)
+                .UseLogging();
+            builder.Services.AddSingleton<PassageEmbeddings>();
+            builder.Services.AddSingleton<SemanticSearch>();
+        }
+        builder.Services.AddSingleton(services => new AIAnswering(
+            services.GetRequiredService<IOptions<AIOptions>>(),
+            services.GetRequiredService<TimeProvider>(),
+            services.GetService<GroundedAnswerer>(),
+            services.GetService<SemanticSearch>()));
+        return builder;
+    }
+
+    /// <summary>The ActivitySource name to add to an OpenTelemetry tracer to see model calls.</summary>
+    public const string TelemetrySource = "CoalitionBot.AI";
+}
