@@ -29,15 +29,31 @@ internal sealed partial class PassageEmbeddings(
     private readonly SemaphoreSlim _updating = new(1, 1);
     private Snapshot? _current;
 
-    /// <summary>Brings the embeddings up to date with the index; cheap when nothing changed.</summary>
-    public async Task<IReadOnlyList<EmbeddedPassage>> CurrentAsync(CancellationToken cancellationToken)
+    /// <summary>Brings the embeddings up to date with the index (indexing time); cheap when nothing changed.</summary>
+    public Task<IReadOnlyList<EmbeddedPassage>> CurrentAsync(CancellationToken cancellationToken) => UpdateAsync(wait: true, cancellationToken);
+
+    /// <summary>
+    /// The embeddings for a question: current ones, brought up to date first if the index changed
+    /// and nobody is updating them; while indexing embeds (the first start), the last complete set,
+    /// so a question never waits for the whole library to be embedded.
+    /// </summary>
+    public Task<IReadOnlyList<EmbeddedPassage>> ForQuestionAsync(CancellationToken deadline) => UpdateAsync(wait: false, deadline);
+
+    private async Task<IReadOnlyList<EmbeddedPassage>> UpdateAsync(bool wait, CancellationToken cancellationToken)
     {
         var version = index.Version;
         if (IsCurrent(_current, version))
         {
             return _current!.Passages;
         }
-        await _updating.WaitAsync(cancellationToken);
+        if (wait)
+        {
+            await _updating.WaitAsync(cancellationToken);
+        }
+        else if (!_updating.Wait(0, CancellationToken.None))
+        {
+            return _current?.Passages ?? [];
+        }
         try
         {
             if (!IsCurrent(_current, version))
@@ -80,7 +96,13 @@ internal sealed partial class PassageEmbeddings(
                 }
                 computed += batch.Length;
             }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopped (shutdown, or a question's deadline): keep what was computed, then stop.
+                complete = false;
+                break;
+            }
+            catch (Exception e)
             {
                 // The model server is a boundary: keep what was computed and stay lexical for the rest.
                 Log.Failed(logger, e, model, missing.Count - computed, e.GetType().Name);
@@ -98,6 +120,7 @@ internal sealed partial class PassageEmbeddings(
         {
             EmbeddingFile.Write(path, model, stored);
         }
+        cancellationToken.ThrowIfCancellationRequested();
         Log.Updated(logger, model, computed, passages.Count - computed, stale.Count);
         var embedded = passages
             .Where(p => stored.ContainsKey(p.Key))

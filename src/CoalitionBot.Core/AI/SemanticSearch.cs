@@ -23,7 +23,7 @@ internal sealed partial class SemanticSearch(
     {
         try
         {
-            var passages = await embeddings.CurrentAsync(deadline);
+            var passages = await embeddings.ForQuestionAsync(deadline);
             if (passages.Count == 0)
             {
                 return [];

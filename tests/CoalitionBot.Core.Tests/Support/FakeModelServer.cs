@@ -34,6 +34,9 @@ public sealed class FakeModelServer : IAsyncDisposable
     /// <summary>The embedding model: one text in, its vector out. Default: <see cref="ConceptEmbedder"/>.</summary>
     public Func<string, float[]> Embed { get; set; } = ConceptEmbedder.Embed;
 
+    /// <summary>Called before each streamed piece is sent (e.g. to advance a fake clock as a real model takes time).</summary>
+    public Action<int>? BeforePiece { get; set; }
+
     /// <summary>What to do instead of answering chat requests: nothing (answer), hang, fail or send garbage.</summary>
     public ModelFault ChatFault { get; set; }
 
@@ -114,8 +117,9 @@ public sealed class FakeModelServer : IAsyncDisposable
             ["id"] = id, ["object"] = "chat.completion.chunk", ["created"] = 1_700_000_000, ["model"] = request.Model,
             ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = delta, ["finish_reason"] = finish }),
         };
-        foreach (var piece in Pieces(text))
+        foreach (var (piece, i) in Pieces(text).Select((p, i) => (p, i)))
         {
+            BeforePiece?.Invoke(i);
             await WriteAsync(context, "data: " + Chunk(new JsonObject { ["role"] = "assistant", ["content"] = piece }, null).ToJsonString() + "\n\n");
         }
         await WriteAsync(context, "data: " + Chunk([], "stop").ToJsonString() + "\n\n");
@@ -155,8 +159,9 @@ public sealed class FakeModelServer : IAsyncDisposable
             return;
         }
         context.Response.ContentType = "application/x-ndjson";
-        foreach (var piece in Pieces(text))
+        foreach (var (piece, i) in Pieces(text).Select((p, i) => (p, i)))
         {
+            BeforePiece?.Invoke(i);
             await WriteAsync(context, Line(piece, false).ToJsonString() + "\n");
         }
         await WriteAsync(context, Line("", true).ToJsonString() + "\n");
