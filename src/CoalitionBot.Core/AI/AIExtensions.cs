@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.AI;
@@ -35,14 +36,14 @@ public static class AIExtensions
             builder.Services.AddChatClient(ModelClients.Chat)
                 .UseDistributedCache()
                 .UseOpenTelemetry(sourceName: TelemetrySource)
-                .UseLogging();
+                .Use((inner, services) => new LoggingChatClient(inner, Logger<LoggingChatClient>(services)));
             builder.Services.AddSingleton<GroundedAnswerer>();
         }
         if (settings.Embeds)
         {
             builder.Services.AddEmbeddingGenerator(ModelClients.Embeddings)
                 .UseOpenTelemetry(sourceName: TelemetrySource)
-                .UseLogging();
+                .Use((inner, services) => new LoggingEmbeddingGenerator<string, Embedding<float>>(inner, Logger<LoggingEmbeddingGenerator<string, Embedding<float>>>(services)));
             builder.Services.AddSingleton<PassageEmbeddings>();
             builder.Services.AddSingleton<SemanticSearch>();
         }
@@ -53,6 +54,10 @@ public static class AIExtensions
             services.GetService<SemanticSearch>()));
         return builder;
     }
+
+    /// <summary>M.E.AI's logging clients, with their "call failed" errors logged as the warnings they are here.</summary>
+    private static WarningCeilingLogger Logger<T>(IServiceProvider services) =>
+        new(services.GetRequiredService<ILoggerFactory>().CreateLogger<T>());
 
     /// <summary>The ActivitySource name to add to an OpenTelemetry tracer to see model calls.</summary>
     public const string TelemetrySource = "CoalitionBot.AI";

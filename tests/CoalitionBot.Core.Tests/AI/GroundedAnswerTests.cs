@@ -99,12 +99,22 @@ public sealed class GroundedAnswerTests : IAsyncLifetime
     public async Task ModelServerThatIsDownGivesTheExtractiveAnswer()
     {
         var settings = _server.Settings("OpenAI");
-        settings["AI:Endpoint"] = "http://127.0.0.1:9/v1";   // the discard port: connection refused
+        settings["AI:Endpoint"] = $"http://127.0.0.1:{ClosedPort()}/v1";
         var extractive = await ExtractiveAsync();
 
         var answer = await Start(settings).AskAsync(Question);
 
         AnswerAssert.Same(extractive, answer);
+    }
+
+    /// <summary>A port nothing listens on: one the OS just gave out and took back.</summary>
+    private static int ClosedPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     [Theory]
