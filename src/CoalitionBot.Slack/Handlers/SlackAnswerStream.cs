@@ -1,4 +1,5 @@
 using CoalitionBot.Slack.WebApi;
+using Microsoft.Extensions.Logging;
 
 namespace CoalitionBot.Slack.Handlers;
 
@@ -7,24 +8,40 @@ namespace CoalitionBot.Slack.Handlers;
 /// with the text so far at most once per <see cref="Interval"/> (chat.update is Tier 3, about 50
 /// a minute), on the injected clock. The final reply replaces it with the full blocks.
 /// </summary>
-internal sealed class SlackAnswerStream(SlackApiClient slack, PostedMessage placeholder, TimeProvider time)
+internal sealed partial class SlackAnswerStream(SlackApiClient slack, PostedMessage placeholder, TimeProvider time, ILogger logger)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     public const string PlaceholderText = "Looking that up in the library…";
 
     private DateTimeOffset _last = time.GetUtcNow();
+    private bool _stopped;
 
     public PostedMessage Message => placeholder;
 
     public async Task OnTextAsync(string text, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (now - _last < Interval)
+        if (_stopped || now - _last < Interval)
         {
             return;
         }
         _last = now;
-        await slack.UpdateMessageAsync(placeholder.Channel, placeholder.Ts, text + " …", [], cancellationToken);
+        try
+        {
+            await slack.UpdateMessageAsync(placeholder.Channel, placeholder.Ts, text + " …", [], cancellationToken);
+        }
+        catch (SlackApiException e)
+        {
+            // Interim text is a courtesy: if Slack refuses it, the final reply still replaces the placeholder.
+            _stopped = true;
+            Log.InterimUpdateFailed(logger, e, placeholder.Channel, e.Error);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(LogLevel.Warning, "Showing the answer as it is written in {Channel} failed with {Error}; the final answer follows")]
+        public static partial void InterimUpdateFailed(ILogger logger, Exception exception, string channel, string error);
     }
 }

@@ -27,7 +27,7 @@ internal sealed partial class SlackQuestionAnswerer(ConversationEngine engine, S
     {
         // A model writes for seconds: show a placeholder at once and let the text grow in it.
         var stream = engine.StreamsAnswers
-            ? new SlackAnswerStream(slack, await slack.PostMessageAsync(new SlackMessage(channel, SlackAnswerStream.PlaceholderText, null, threadTs), cancellationToken), time)
+            ? new SlackAnswerStream(slack, await slack.PostMessageAsync(new SlackMessage(channel, SlackAnswerStream.PlaceholderText, null, threadTs), cancellationToken), time, logger)
             : null;
         var reply = await ReplyAsync(user, channel, threadTs, text, stream, cancellationToken);
         try

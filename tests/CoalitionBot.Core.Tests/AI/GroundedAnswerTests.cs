@@ -51,6 +51,8 @@ public sealed class GroundedAnswerTests : IAsyncLifetime
         Assert.True(answer.Generated);
         Assert.Equal("Diaspora groups can raise funds for humanitarian assistance [1]. They also reach migrants through their networks [1].", answer.Text);
         AnswerAssert.SameCitations(extractive, answer);
+        // The answer JSON contract of architecture.md is unchanged: no "generated" field.
+        Assert.DoesNotContain("generated", System.Text.Json.JsonSerializer.Serialize(answer, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)), StringComparison.OrdinalIgnoreCase);
         var request = Assert.Single(_server.ChatRequests);
         Assert.Equal("fake-chat", request.Model);
         Assert.Contains("ONLY the numbered passages", request.System);
