@@ -24,6 +24,11 @@ public static class AIExtensions
             .ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AIOptions>, AIOptionsValidator>());
 
+        var provider = builder.Configuration["AI:Provider"];
+        if (!string.IsNullOrEmpty(provider) && !Enum.TryParse<AIProvider>(provider, ignoreCase: true, out _))
+        {
+            throw new InvalidOperationException($"AI:Provider '{provider}' is not one of None, OpenAI (any OpenAI-compatible endpoint) or Ollama.");
+        }
         var settings = builder.Configuration.GetSection("AI").Get<AIOptions>() ?? new AIOptions();
         if (settings.Provider == AIProvider.None)
         {
