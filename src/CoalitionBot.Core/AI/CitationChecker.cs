@@ -56,6 +56,25 @@ internal static partial class CitationChecker
         return new CitationCheck(true, answer, null);
     }
 
+    /// <summary>
+    /// While an answer streams: the text up to its last citation marker, as long as every marker so
+    /// far names a citation we gave; a claim is shown once its number has arrived, never before.
+    /// </summary>
+    public static string CitedSoFar(string text, int citations)
+    {
+        var visible = Think().Replace(text, "");
+        var end = 0;
+        foreach (Match marker in Marker().Matches(visible))
+        {
+            if (Numbers(marker.Value).Any(n => n < 1 || n > citations))
+            {
+                break;
+            }
+            end = marker.Index + marker.Length;
+        }
+        return visible[..end].Trim();
+    }
+
     private static IEnumerable<int> Numbers(string answer) =>
         Marker().Matches(answer)
             .SelectMany(m => m.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))

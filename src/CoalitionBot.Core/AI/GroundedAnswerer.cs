@@ -15,7 +15,10 @@ namespace CoalitionBot.AI;
 internal sealed partial class GroundedAnswerer(IChatClient chat, IOptions<AIOptions> options, ILogger<GroundedAnswerer> logger)
 {
     /// <param name="extractive">The found answer; its citations are what the model may cite.</param>
-    /// <param name="onText">Receives the text so far while it streams (unchecked: the final answer may still be the extractive one).</param>
+    /// <param name="onText">
+    /// Receives the text so far while it streams, up to its last valid citation number (the whole
+    /// answer is checked only at the end, so the final answer may still be the extractive one).
+    /// </param>
     /// <param name="deadline">Cancelled at AI:Timeout (or when the caller gives up).</param>
     /// <param name="cancellationToken">The caller's token: its cancellation is passed on, not turned into a fallback.</param>
     public async Task<Answer> AnswerAsync(Answer extractive, Func<string, CancellationToken, Task>? onText, CancellationToken deadline, CancellationToken cancellationToken)
@@ -33,12 +36,16 @@ internal sealed partial class GroundedAnswerer(IChatClient chat, IOptions<AIOpti
             else
             {
                 var streamed = new StringBuilder();
+                var shown = "";
                 await foreach (var update in chat.GetStreamingResponseAsync(messages, chatOptions, deadline))
                 {
-                    if (!string.IsNullOrEmpty(update.Text))
+                    streamed.Append(update.Text);
+                    // Only what is already cited is shown; the whole answer is checked at the end.
+                    var cited = CitationChecker.CitedSoFar(streamed.ToString(), extractive.Citations.Count);
+                    if (cited.Length > shown.Length)
                     {
-                        streamed.Append(update.Text);
-                        await onText(streamed.ToString(), deadline);
+                        shown = cited;
+                        await onText(shown, deadline);
                     }
                 }
                 text = streamed.ToString();

@@ -10,7 +10,7 @@ namespace CoalitionBot.Slack.Tests.EndToEnd;
 /// </summary>
 public sealed class GeneratedAnswerStreamingTests : IAsyncLifetime
 {
-    private const string Reply = "Diaspora groups can raise funds for humanitarian assistance, act as intermediaries with authorities and volunteer alongside other responders [1].";
+    private const string Reply = "Diaspora groups can raise funds for humanitarian assistance [1]. They act as intermediaries with authorities [1]. They volunteer alongside other responders [1].";
     private static readonly TimeSpan PerPiece = TimeSpan.FromMilliseconds(300);
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
     private FakeSlack _slack = null!;
