@@ -1,3 +1,4 @@
+using CoalitionBot.AI;
 using CoalitionBot.Knowledge;
 using CoalitionBot.Reminders;
 using CoalitionBot.Storage;
@@ -18,6 +19,7 @@ public static class CoreExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddStorage();
         builder.AddKnowledge();
+        builder.AddAI();                 // registers nothing unless AI:Provider is set
         builder.AddConversation();
         builder.AddReminders();
         builder.AddActions();

@@ -124,6 +124,10 @@ internal sealed partial class CoalitionActivityHandler(
         Reply reply;
         try
         {
+            if (text.Length > 0 && engine.StreamsAnswers)
+            {
+                await replier.SendTypingAsync(turnContext, cancellationToken);
+            }
             reply = text.Length == 0 ? ConversationEngine.Help() : await engine.ReplyToAsync(message, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -29,6 +29,10 @@ internal sealed partial class TeamsReplier(ILogger<TeamsReplier> logger)
         }
     }
 
+    /// <summary>"…is typing": Teams has no message streaming for bots here, so the person sees the bot at work until the card arrives.</summary>
+    public Task SendTypingAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken);
+
     public Task SendTextAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken) =>
         turnContext.SendActivityAsync(MessageFactory.Text(text), cancellationToken);
 

@@ -57,7 +57,13 @@ public sealed partial class ConversationEngine(
         return await db.AnsweredQuestions.AnyAsync(a => a.Platform == platform && a.ConversationId == conversationId && a.ThreadId == threadId && a.AskedAt >= since, cancellationToken);
     }
 
-    public async Task<Reply> ReplyToAsync(IncomingMessage message, CancellationToken cancellationToken)
+    /// <summary>True when answers are written by a chat model, so a platform can show them as they stream.</summary>
+    public bool StreamsAnswers => answers.Streams;
+
+    public Task<Reply> ReplyToAsync(IncomingMessage message, CancellationToken cancellationToken) => ReplyToAsync(message, null, cancellationToken);
+
+    /// <param name="onText">Receives a generated answer's text so far while the model writes it (see <see cref="AnswerService.AskAsync(string, Func{string, CancellationToken, Task}?, CancellationToken)"/>).</param>
+    public async Task<Reply> ReplyToAsync(IncomingMessage message, Func<string, CancellationToken, Task>? onText, CancellationToken cancellationToken)
     {
         var text = message.Text.Trim();
         if (HelpWords.Contains(text))
@@ -76,7 +82,7 @@ public sealed partial class ConversationEngine(
                 : await onboarding.StartAsync(message.Platform, message.UserId, onboard.Groups["track"].Value is { Length: > 0 } track ? track : null, cancellationToken);
         }
         var followUp = await FollowUpAsync(message, text, cancellationToken);
-        var answer = await answers.AskAsync(text, followUp, cancellationToken);
+        var answer = await answers.AskAsync(text, followUp, onText, cancellationToken);
         if (followUp is not null && FollowUps.Read(text).Kind == FollowUpKind.More && !answer.Found)
         {
             answer = answer with { Text = "That is all the library says about it. " + answer.Text };

@@ -13,7 +13,15 @@ public sealed record Answer(
     bool Found,
     [property: JsonPropertyName("answer")] string Text,
     IReadOnlyList<Citation> Citations,
-    IReadOnlyList<string> Suggestions);
+    IReadOnlyList<string> Suggestions)
+{
+    /// <summary>
+    /// True when a chat model wrote <see cref="Text"/> from the citations (AI:ChatModel) and the
+    /// text passed the citation check. Not part of the JSON contract.
+    /// </summary>
+    [JsonIgnore]
+    public bool Generated { get; init; }
+}
 
 /// <summary>One cited passage.</summary>
 /// <param name="N">The number the answer text refers to, from 1.</param>

@@ -1,3 +1,4 @@
+using CoalitionBot.AI;
 using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Knowledge;
@@ -6,6 +7,8 @@ namespace CoalitionBot.Knowledge;
 /// Answers a question from the library: ranked passages → citations with highlights → a short
 /// extractive answer; or, when no passage covers enough of the question, "not found" with
 /// topics the library does answer. An unrelated passage is never presented as an answer.
+/// With AI configured, semantic search joins the lexical ranking and a chat model may write the
+/// text from the citations; every failure of the model gives the extractive answer.
 /// </summary>
 public sealed class AnswerService(
     KnowledgeIndex index,
@@ -15,7 +18,8 @@ public sealed class AnswerService(
     GlossaryMatcher glossary,
     GlossaryDefinitions definitions,
     CoalitionAnalyzer analyzer,
-    IOptions<KnowledgeOptions> options)
+    IOptions<KnowledgeOptions> options,
+    AIAnswering? ai = null)
 {
     /// <summary>How much a term carried over from the previous question weighs against the follow-up's own.</summary>
     private const double ContextShare = 0.35;
@@ -25,6 +29,12 @@ public sealed class AnswerService(
 
     /// <summary>Passages quoted in the answer text must reach this share of the best passage's relevance.</summary>
     private const double AnswerRelevance = 0.8;
+
+    /// <summary>Passages found by meaning alone speak in the extractive answer from this share of the best similarity.</summary>
+    private const double AnswerSimilarity = 0.95;
+
+    /// <summary>True when a chat model writes the answers, so platforms can show the text as it streams.</summary>
+    public bool Streams => ai?.Generator is not null;
 
     /// <summary>Why a question cannot be asked, or null when it can.</summary>
     public string? Problem(string? question)
@@ -39,17 +49,44 @@ public sealed class AnswerService(
             : null;
     }
 
-    public Task<Answer> AskAsync(string question, CancellationToken cancellationToken) => AskAsync(question, null, cancellationToken);
+    public Task<Answer> AskAsync(string question, CancellationToken cancellationToken) => AskAsync(question, null, null, cancellationToken);
 
     /// <summary>Answers a question, read as a follow-up of <paramref name="followUp"/> when there is one.</summary>
-    public async Task<Answer> AskAsync(string question, FollowUpContext? followUp, CancellationToken cancellationToken)
+    public Task<Answer> AskAsync(string question, FollowUpContext? followUp, CancellationToken cancellationToken) => AskAsync(question, followUp, null, cancellationToken);
+
+    public Task<Answer> AskAsync(string question, Func<string, CancellationToken, Task>? onText, CancellationToken cancellationToken) => AskAsync(question, null, onText, cancellationToken);
+
+    /// <param name="followUp">The previous turn, when the question leans on it ("what about children?").</param>
+    /// <param name="onText">
+    /// With a chat model, receives the answer text so far as it is written (unchecked; the returned
+    /// answer is what counts). Not called for extractive answers.
+    /// </param>
+    public async Task<Answer> AskAsync(string question, FollowUpContext? followUp, Func<string, CancellationToken, Task>? onText, CancellationToken cancellationToken)
     {
         if (Problem(question) is { } problem)
         {
             throw new ArgumentException(problem, nameof(question));
         }
         await index.WhenReadyAsync(cancellationToken);
-        return Ask(question.Trim(), followUp);
+        question = question.Trim();
+        if (ai is null || (followUp is null && definitions.Define(question) is not null))
+        {
+            return Ask(question, followUp);
+        }
+        // One deadline for embedding the question and writing the answer: past AI:Timeout the extractive answer goes out.
+        using var deadline = ai.Deadline(cancellationToken);
+        var terms = Terms(question, followUp);
+        var ranked = Ranked(terms, followUp);
+        // A follow-up is embedded with what it follows: "what about children?" alone means little.
+        var searched = followUp is null ? question : $"{followUp.Focus} {followUp.Previous}".Trim();
+        var similar = ai.Semantic is null ? [] : (await ai.Semantic.RankAsync(searched, deadline.Token, cancellationToken))
+            .Where(s => followUp is null || !followUp.AlreadyCited.Contains(s.Passage.Text))
+            .ToList();
+        var answer = Answer(question, terms, ranked, similar);
+        // "I don't know" stays the bot's own: when retrieval abstains, the model is not asked.
+        return answer.Found && ai.Generator is not null
+            ? await ai.Generator.AnswerAsync(answer, onText, deadline.Token, cancellationToken)
+            : answer;
     }
 
     internal Answer Ask(string question, FollowUpContext? followUp = null)
@@ -58,42 +95,69 @@ public sealed class AnswerService(
         {
             return definition;
         }
-        var terms = followUp switch
-        {
-            null => QuestionTerms.Parse(question, analyzer, glossary),
-            { Focus: null } => QuestionTerms.Parse(followUp.Previous, analyzer, glossary),
-            _ => QuestionTerms.Parse(followUp.Focus, analyzer, glossary).WithContext(QuestionTerms.Parse(followUp.Previous, analyzer, glossary), ContextShare),
-        };
-        var ranked = ranker.Rank(terms)
-            .Where(r => followUp is null || !followUp.AlreadyCited.Contains(r.Passage.Text))
-            .ToList();
-        if (ranked.Count == 0 || ranked[0].Coverage < options.Value.MinCoverage)
+        var terms = Terms(question, followUp);
+        return Answer(question, terms, Ranked(terms, followUp), []);
+    }
+
+    /// <summary>The question's terms; for a follow-up, the new focus leads and the previous turn comes along at <see cref="ContextShare"/>.</summary>
+    private QuestionTerms Terms(string question, FollowUpContext? followUp) => followUp switch
+    {
+        null => QuestionTerms.Parse(question, analyzer, glossary),
+        { Focus: null } => QuestionTerms.Parse(followUp.Previous, analyzer, glossary),
+        _ => QuestionTerms.Parse(followUp.Focus, analyzer, glossary).WithContext(QuestionTerms.Parse(followUp.Previous, analyzer, glossary), ContextShare),
+    };
+
+    /// <summary>Ranked passages; a follow-up does not show again what the previous turn cited.</summary>
+    private List<RankedPassage> Ranked(QuestionTerms terms, FollowUpContext? followUp) =>
+        ranker.Rank(terms).Where(r => followUp is null || !followUp.AlreadyCited.Contains(r.Passage.Text)).ToList();
+
+    private Answer Answer(string question, QuestionTerms terms, IReadOnlyList<RankedPassage> ranked, IReadOnlyList<SimilarPassage> similar)
+    {
+        var lexical = ranked.Count > 0 && ranked[0].Coverage >= options.Value.MinCoverage;
+        if (!lexical && similar.Count == 0)
         {
             return NotFound(question, terms);
         }
-        var top = ranked[0].Relevance;
-        var cited = ranked
+        var top = lexical ? ranked[0].Relevance : 0;
+        // Each ranking keeps only what it considers relevant: lexical passages covering enough of
+        // the question (none when the question's words are not the library's, as in another language),
+        // semantic ones at or above AI:MinSimilarity (SemanticSearch filters).
+        var words = !lexical ? [] : ranked
             .Where(r => r.Relevance >= top * MinRelativeRelevance && r.Coverage >= options.Value.MinCoverage / 2)
             .DistinctBy(r => r.Passage.Text)
+            .ToList();
+        var byWords = words.ToDictionary(r => Key(r.Passage));
+        var byMeaning = similar.DistinctBy(s => s.Passage.Text).ToDictionary(s => Key(s.Passage));
+        var order = similar.Count == 0
+            ? words.Select(r => Key(r.Passage)).ToList()
+            : ReciprocalRankFusion.Fuse(words.Select(r => Key(r.Passage)).ToList(), byMeaning.Keys.ToList());
+        var bestSimilarity = similar.Count > 0 ? similar[0].Similarity : 0;
+        var cited = order
             .Take(options.Value.MaxCitations)
-            .Select((r, i) => (Ranked: r, N: i + 1))
+            .Select((key, i) => (
+                Passage: byWords.TryGetValue(key, out var r) ? r.Passage : byMeaning[key].Passage,
+                Relevance: r?.Relevance,
+                Similarity: byMeaning.TryGetValue(key, out var s) ? s.Similarity : (double?)null,
+                N: i + 1))
             .ToList();
         var citations = cited
             .Select(c => new Citation(
                 c.N,
-                c.Ranked.Passage.Document,
-                c.Ranked.Passage.Title,
-                c.Ranked.Passage.Section,
-                c.Ranked.Passage.Text,
-                composer.Highlights(c.Ranked.Passage, terms),
-                Math.Round(c.Ranked.Relevance, 2),
-                c.Ranked.Passage.LastUpdated))
+                c.Passage.Document,
+                c.Passage.Title,
+                c.Passage.Section,
+                c.Passage.Text,
+                composer.Highlights(c.Passage, terms),
+                Math.Round(c.Relevance ?? c.Similarity ?? 0, 2),
+                c.Passage.LastUpdated))
             .ToList();
         // The answer text speaks only from passages nearly as relevant as the best; weaker ones stay as further reading.
-        var speaking = cited.Where(c => c.N == 1 || c.Ranked.Relevance >= top * AnswerRelevance);
-        var text = composer.Compose(speaking.Select(c => (c.Ranked.Passage, c.N)).ToList(), terms);
+        var speaking = cited.Where(c => c.N == 1 || c.Relevance >= top * AnswerRelevance || (c.Relevance is null && c.Similarity >= bestSimilarity * AnswerSimilarity));
+        var text = composer.Compose(speaking.Select(c => (c.Passage, c.N)).ToList(), terms);
         return new Answer(question, true, text, citations, []);
     }
+
+    private static (string Document, int Ordinal) Key(Passage passage) => (passage.Document, passage.Ordinal);
 
     private Answer NotFound(string question, QuestionTerms terms)
     {

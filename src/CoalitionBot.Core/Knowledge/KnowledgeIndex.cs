@@ -255,6 +255,16 @@ public sealed partial class KnowledgeIndex : IDisposable
         }
     }
 
+    /// <summary>Changes whenever an update changed the index: what derived data (embeddings) is kept current against.</summary>
+    internal long Version => Read(searcher => ((DirectoryReader)searcher.IndexReader).Version);
+
+    /// <summary>Every passage of the index, in index order.</summary>
+    internal IReadOnlyList<Passage> AllPassages() => Read(searcher =>
+    {
+        var hits = searcher.Search(new TermQuery(new Term(IndexFields.Kind, IndexFields.PassageKind)), Math.Max(1, searcher.IndexReader.MaxDoc));
+        return hits.ScoreDocs.OrderBy(hit => hit.Doc).Select(hit => ToPassage(searcher.Doc(hit.Doc))).ToList();
+    });
+
     internal static Passage ToPassage(LuceneDocument stored) => new(
         stored.Get(IndexFields.Document),
         stored.GetField(IndexFields.Ordinal).GetInt32Value() ?? 0,

@@ -67,6 +67,10 @@ internal static partial class CliVerbs
                 }
             }
             var update = index.Update(rebuild, Report);
+            if (host.Services.GetService<AI.AIAnswering>() is { } ai)
+            {
+                await ai.UpdateEmbeddingsAsync(CancellationToken.None);
+            }
             updated?.Invoke(update);
             return await verb(host.Services);
         }

@@ -5,13 +5,16 @@ using Microsoft.Extensions.Logging;
 namespace CoalitionBot.Slack.Handlers;
 
 /// <summary>Answers a question where it was asked; never silent: a failure still gets an apology with "Try again".</summary>
-internal sealed partial class SlackQuestionAnswerer(ConversationEngine engine, SlackReplier replier, ILogger<SlackQuestionAnswerer> logger)
+internal sealed partial class SlackQuestionAnswerer(ConversationEngine engine, SlackReplier replier, SlackApiClient slack, TimeProvider time, ILogger<SlackQuestionAnswerer> logger)
 {
-    public async Task<Reply> ReplyAsync(string user, string channel, string? threadTs, string text, CancellationToken cancellationToken)
+    public Task<Reply> ReplyAsync(string user, string channel, string? threadTs, string text, CancellationToken cancellationToken) =>
+        ReplyAsync(user, channel, threadTs, text, null, cancellationToken);
+
+    private async Task<Reply> ReplyAsync(string user, string channel, string? threadTs, string text, SlackAnswerStream? stream, CancellationToken cancellationToken)
     {
         try
         {
-            return await engine.ReplyToAsync(new IncomingMessage("slack", user, channel, threadTs, Payload.Unescape(text)), cancellationToken);
+            return await engine.ReplyToAsync(new IncomingMessage("slack", user, channel, threadTs, Payload.Unescape(text)), stream is null ? null : stream.OnTextAsync, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -22,16 +25,29 @@ internal sealed partial class SlackQuestionAnswerer(ConversationEngine engine, S
 
     public async Task AnswerInThreadAsync(string user, string channel, string? threadTs, string text, CancellationToken cancellationToken)
     {
-        var reply = await ReplyAsync(user, channel, threadTs, text, cancellationToken);
+        // A model writes for seconds: show a placeholder at once and let the text grow in it.
+        var stream = engine.StreamsAnswers
+            ? new SlackAnswerStream(slack, await slack.PostMessageAsync(new SlackMessage(channel, SlackAnswerStream.PlaceholderText, null, threadTs), cancellationToken), time, logger)
+            : null;
+        var reply = await ReplyAsync(user, channel, threadTs, text, stream, cancellationToken);
         try
         {
-            await replier.PostAsync(channel, threadTs, reply, cancellationToken);
+            if (stream is null)
+            {
+                await replier.PostAsync(channel, threadTs, reply, cancellationToken);
+            }
+            else
+            {
+                await replier.UpdateAsync(stream.Message.Channel, stream.Message.Ts, reply, cancellationToken);
+            }
         }
         catch (SlackApiException e) when (reply.Kind != ReplyKind.Apology)
         {
             // The answer could not be posted (too long, invalid blocks): the person still hears from us.
             Log.PostFailed(logger, e, channel, e.Error);
-            await replier.PostAsync(channel, threadTs, ConversationEngine.Apology(text), cancellationToken);
+            await (stream is null
+                ? replier.PostAsync(channel, threadTs, ConversationEngine.Apology(text), cancellationToken)
+                : replier.UpdateAsync(stream.Message.Channel, stream.Message.Ts, ConversationEngine.Apology(text), cancellationToken));
         }
     }
 

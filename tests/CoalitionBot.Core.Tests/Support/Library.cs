@@ -16,7 +16,7 @@ public sealed class Library : IDisposable
     private readonly IHost _host;
     private readonly TempFolder _data = new();
 
-    public Library(string sourceFolder, IDictionary<string, string?>? settings = null, string? dataPath = null)
+    public Library(string sourceFolder, IDictionary<string, string?>? settings = null, string? dataPath = null, Action<IServiceCollection>? services = null)
     {
         Source = sourceFolder;
         DataPath = dataPath ?? _data.Path;
@@ -30,6 +30,7 @@ public sealed class Library : IDisposable
         {
             builder.Configuration.AddInMemoryCollection(settings);
         }
+        services?.Invoke(builder.Services);
         builder.AddCoalitionBotCore();
         _host = builder.Build();
     }
@@ -56,6 +57,17 @@ public sealed class Library : IDisposable
     }
 
     public Task<Answer> AskAsync(string question) => Answers.AskAsync(question, CancellationToken.None);
+
+    /// <summary>Builds the index and, with an embedding model, the passage embeddings, as the server's start-up does.</summary>
+    public async Task<Library> IndexedAsync()
+    {
+        Index.Update();
+        if (Services.GetService<CoalitionBot.AI.AIAnswering>() is { } ai)
+        {
+            await ai.UpdateEmbeddingsAsync(CancellationToken.None);
+        }
+        return this;
+    }
 
     /// <summary>Builds the index and returns the services ready to answer.</summary>
     public Library Indexed()

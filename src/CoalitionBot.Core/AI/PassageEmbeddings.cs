@@ -1,0 +1,176 @@
+using System.Security.Cryptography;
+using System.Text;
+using CoalitionBot.Knowledge;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoalitionBot.AI;
+
+/// <summary>
+/// One embedding per passage, computed when the index changes (in batches), stored beside the
+/// index and reused: a passage whose text did not change is never embedded again, across restarts.
+/// If the model server fails, what was computed is kept, search stays lexical for the rest, and
+/// the missing passages are tried again later.
+/// </summary>
+internal sealed partial class PassageEmbeddings(
+    KnowledgeIndex index,
+    IEmbeddingGenerator<string, Embedding<float>> generator,
+    IOptions<AIOptions> options,
+    TimeProvider time,
+    ILogger<PassageEmbeddings> logger) : IDisposable
+{
+    /// <summary>How long an incomplete set waits before the missing passages are tried again.</summary>
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(5);
+
+    /// <summary>Indexing sends many passages per request; each batch gets this many question timeouts.</summary>
+    private const int BatchTimeouts = 10;
+
+    private readonly SemaphoreSlim _updating = new(1, 1);
+    private Snapshot? _current;
+
+    /// <summary>Brings the embeddings up to date with the index (indexing time); cheap when nothing changed.</summary>
+    public Task<IReadOnlyList<EmbeddedPassage>> CurrentAsync(CancellationToken cancellationToken) => UpdateAsync(wait: true, cancellationToken);
+
+    /// <summary>
+    /// The embeddings for a question: current ones, brought up to date first if the index changed
+    /// and nobody is updating them; while indexing embeds (the first start), the last complete set,
+    /// so a question never waits for the whole library to be embedded.
+    /// </summary>
+    public Task<IReadOnlyList<EmbeddedPassage>> ForQuestionAsync(CancellationToken deadline) => UpdateAsync(wait: false, deadline);
+
+    private async Task<IReadOnlyList<EmbeddedPassage>> UpdateAsync(bool wait, CancellationToken cancellationToken)
+    {
+        var version = index.Version;
+        if (IsCurrent(_current, version))
+        {
+            return _current!.Passages;
+        }
+        if (wait)
+        {
+            await _updating.WaitAsync(cancellationToken);
+        }
+        else if (!_updating.Wait(0, CancellationToken.None))
+        {
+            return _current?.Passages ?? [];
+        }
+        try
+        {
+            if (!IsCurrent(_current, version))
+            {
+                _current = await BuildAsync(version, cancellationToken);
+            }
+            return _current!.Passages;
+        }
+        finally
+        {
+            _updating.Release();
+        }
+    }
+
+    private bool IsCurrent(Snapshot? snapshot, long version) =>
+        snapshot is not null && snapshot.Version == version && (snapshot.Complete || time.GetUtcNow() < snapshot.RetryAt);
+
+    private async Task<Snapshot> BuildAsync(long version, CancellationToken cancellationToken)
+    {
+        var model = options.Value.EmbeddingModel!;
+        var path = Path.Combine(index.IndexPath, EmbeddingFile.Name);
+        var passages = index.AllPassages().Select(p => (Passage: p, Input: Input(p))).Select(p => (p.Passage, p.Input, Key: Key(p.Input))).ToList();
+        var stored = EmbeddingFile.Read(path, model);
+        var missing = passages.Where(p => !stored.ContainsKey(p.Key)).DistinctBy(p => p.Key).ToList();
+        var computed = 0;
+        var complete = true;
+        foreach (var batch in missing.Chunk(options.Value.EmbeddingBatchSize))
+        {
+            try
+            {
+                using var deadline = new QuestionDeadline(options.Value.Timeout * BatchTimeouts, time, cancellationToken);
+                var embeddings = await generator.GenerateAsync(batch.Select(p => p.Input), cancellationToken: deadline.Token);
+                if (embeddings.Count != batch.Length || embeddings.Any(e => e.Vector.Length == 0))
+                {
+                    throw new InvalidDataException($"The embedding model returned {embeddings.Count} vectors for {batch.Length} passages.");
+                }
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    stored[batch[i].Key] = embeddings[i].Vector.ToArray();
+                }
+                computed += batch.Length;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopped (shutdown, or a question's deadline): keep what was computed, then stop.
+                complete = false;
+                break;
+            }
+            catch (Exception e)
+            {
+                // The model server is a boundary: keep what was computed and stay lexical for the rest.
+                Log.Failed(logger, e, model, missing.Count - computed, e.GetType().Name);
+                complete = false;
+                break;
+            }
+        }
+        var keys = passages.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        var stale = stored.Keys.Where(k => !keys.Contains(k)).ToList();
+        foreach (var key in stale)
+        {
+            stored.Remove(key);
+        }
+        if (computed > 0 || stale.Count > 0 || !File.Exists(path))
+        {
+            EmbeddingFile.Write(path, model, stored);
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        Log.Updated(logger, model, computed, passages.Count - computed, stale.Count);
+        var embedded = passages
+            .Where(p => stored.ContainsKey(p.Key))
+            .Select(p => new EmbeddedPassage(p.Passage, Normalized(stored[p.Key])))
+            .ToList();
+        return new Snapshot(version, embedded, complete, time.GetUtcNow() + RetryAfter);
+    }
+
+    /// <summary>What is embedded: where the passage stands and what it says.</summary>
+    private static string Input(Passage passage) => passage.Title + "\n" + passage.Section + "\n" + passage.Text;
+
+    private static string Key(string input) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input)));
+
+    internal static float[] Normalized(ReadOnlySpan<float> vector)
+    {
+        var result = vector.ToArray();
+        var norm = Math.Sqrt(Dot(result, result));
+        if (norm > 0)
+        {
+            for (var i = 0; i < result.Length; i++)
+            {
+                result[i] = (float)(result[i] / norm);
+            }
+        }
+        return result;
+    }
+
+    internal static double Dot(float[] a, float[] b)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            sum += (double)a[i] * b[i];
+        }
+        return sum;
+    }
+
+    public void Dispose() => _updating.Dispose();
+
+    private sealed record Snapshot(long Version, IReadOnlyList<EmbeddedPassage> Passages, bool Complete, DateTimeOffset RetryAt);
+
+    private static partial class Log
+    {
+        [LoggerMessage(LogLevel.Information, "Embeddings with {Model}: {Computed} computed, {Reused} reused, {Removed} removed")]
+        public static partial void Updated(ILogger logger, string model, int computed, int reused, int removed);
+
+        [LoggerMessage(LogLevel.Warning, "Embedding model {Model} failed with {ErrorType}; {Missing} passages stay without embeddings for now")]
+        public static partial void Failed(ILogger logger, Exception exception, string model, int missing, string errorType);
+    }
+}
+
+/// <summary>A passage and its unit-length embedding.</summary>
+internal sealed record EmbeddedPassage(Passage Passage, float[] Vector);

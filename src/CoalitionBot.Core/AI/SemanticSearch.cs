@@ -1,0 +1,64 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoalitionBot.AI;
+
+/// <summary>
+/// Ranks passages by the cosine similarity of their embedding to the question's. Only passages
+/// at or above AI:MinSimilarity are returned: similarity always has a nearest passage, even for
+/// "who won the world cup?", so below the threshold nothing counts as found by meaning.
+/// </summary>
+internal sealed partial class SemanticSearch(
+    PassageEmbeddings embeddings,
+    IEmbeddingGenerator<string, Embedding<float>> generator,
+    IOptions<AIOptions> options,
+    IOptions<Knowledge.KnowledgeOptions> knowledge,
+    ILogger<SemanticSearch> logger)
+{
+    public Task UpdateAsync(CancellationToken cancellationToken) => embeddings.CurrentAsync(cancellationToken);
+
+    /// <summary>Passages similar to the question, best first; empty when the model fails (a warning is logged).</summary>
+    public async Task<IReadOnlyList<SimilarPassage>> RankAsync(string question, CancellationToken deadline, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var passages = await embeddings.ForQuestionAsync(deadline);
+            if (passages.Count == 0)
+            {
+                return [];
+            }
+            var embedding = await generator.GenerateAsync(question, cancellationToken: deadline);
+            var vector = PassageEmbeddings.Normalized(embedding.Vector.Span);
+            return passages
+                .Where(p => p.Vector.Length == vector.Length)
+                .Select(p => new SimilarPassage(p.Passage, PassageEmbeddings.Dot(vector, p.Vector)))
+                .Where(p => p.Similarity >= options.Value.MinSimilarity)
+                .OrderByDescending(p => p.Similarity)
+                .Take(knowledge.Value.Candidates)
+                .ToList();
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.TimedOut(logger, options.Value.EmbeddingModel, options.Value.Timeout.TotalSeconds);
+            return [];
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.Failed(logger, e, options.Value.EmbeddingModel, e.GetType().Name);
+            return [];
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(LogLevel.Warning, "Embedding model {Model} did not answer within {TimeoutSeconds} s; searched by words only")]
+        public static partial void TimedOut(ILogger logger, string? model, double timeoutSeconds);
+
+        [LoggerMessage(LogLevel.Warning, "Embedding model {Model} failed with {ErrorType}; searched by words only")]
+        public static partial void Failed(ILogger logger, Exception exception, string? model, string errorType);
+    }
+}
+
+/// <summary>A passage and its cosine similarity to the question.</summary>
+internal sealed record SimilarPassage(Knowledge.Passage Passage, double Similarity);
