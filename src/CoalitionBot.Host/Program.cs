@@ -32,6 +32,7 @@ app.UseDefaultFiles();
 app.UseStaticFiles();                                // wwwroot: the local web chat
 app.MapHealthApi();
 app.MapAskApi();
+app.MapChatApi();                                    // POST /api/chat: the web chat's conversation (follow-ups, the tour)
 app.MapFeedbackApi();                                // GET /api/feedback for coordinators
 app.MapActionsApi();                                 // /api/actions… for coordinators
 app.MapOnboardingApi();                              // GET /api/onboarding for coordinators

@@ -3,6 +3,10 @@ const conversation = document.getElementById("conversation");
 const form = document.getElementById("ask");
 const input = document.getElementById("question");
 
+// This browser's conversation: kept, so follow-ups and the tour carry on after a reload.
+const conversationId = localStorage.getItem("coalitionbot.conversation") || crypto.randomUUID();
+localStorage.setItem("coalitionbot.conversation", conversationId);
+
 // Text only: passages are the coalition's documents, never HTML to run.
 function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -11,22 +15,7 @@ function el(tag, className, text) {
   return node;
 }
 
-function renderAnswer(answer) {
-  const block = el("section");
-  block.append(el("p", "question", answer.question));
-  if (!answer.found) {
-    const notFound = el("div", "not-found");
-    notFound.append(el("p", "answer", answer.answer));
-    for (const suggestion of answer.suggestions) {
-      const button = el("button", "suggestion", suggestion);
-      button.type = "button";
-      button.addEventListener("click", () => ask(suggestion));
-      notFound.append(button);
-    }
-    block.append(notFound);
-    return block;
-  }
-  block.append(el("p", "answer", answer.answer));
+function renderCitations(block, answer) {
   for (const citation of answer.citations) {
     const cite = el("div", "citation");
     cite.append(el("div", "source", `[${citation.n}] ${citation.document} — ${citation.title} › ${citation.section}`));
@@ -43,19 +32,39 @@ function renderAnswer(answer) {
     cite.append(quote);
     block.append(cite);
   }
+}
+
+function renderReply(said, reply) {
+  const block = el("section", reply.kind);
+  if (said) block.append(el("p", "question", said));
+  if (reply.note) block.append(el("p", "note", reply.note));
+  block.append(el("p", "answer", reply.text));
+  if (reply.answer && reply.answer.found) renderCitations(block, reply.answer);
+  if (reply.buttons.length) {
+    const row = el("div", "buttons");
+    for (const button of reply.buttons) {
+      const node = el("button", button.action === "ask_question" ? "suggestion" : "action", button.label);
+      node.type = "button";
+      node.addEventListener("click", () => send({ button }, button.action === "ask_question" ? button.value : button.label));
+      row.append(node);
+    }
+    block.append(row);
+  }
   return block;
 }
 
-async function ask(question) {
-  const response = await fetch("/api/ask", {
+async function send(message, said) {
+  const response = await fetch("/api/chat", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ question }),
+    body: JSON.stringify({ conversation: conversationId, ...message }),
   });
   const body = await response.json().catch(() => ({ error: "The server answered with something that is not JSON." }));
-  conversation.append(response.ok ? renderAnswer(body) : el("p", "error", body.error));
+  conversation.append(response.ok ? renderReply(said, body) : el("p", "error", body.error));
   window.scrollTo(0, document.body.scrollHeight);
 }
+
+const ask = (text) => send({ text }, text);
 
 form.addEventListener("submit", async (event) => {
   event.preventDefault();

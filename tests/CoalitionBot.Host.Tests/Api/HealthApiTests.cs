@@ -63,6 +63,7 @@ public sealed class HealthApiTests
 
         var page = await client.GetStringAsync("/");
 
-        Assert.Contains("/api/ask", page);
+        Assert.Contains("/api/chat", page);
+        Assert.Contains("/api/chat", await client.GetStringAsync("/chat.js"));
     }
 }
