@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CoalitionBot.Actions;
 using CoalitionBot.Host.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,14 +12,14 @@ namespace CoalitionBot.Host.Tests.Api;
 
 public sealed class ActionsApiTests : IAsyncLifetime
 {
-    private const string Key = "coordinator-key-for-tests";
+    private const string Key = CoalitionBotApplication.AdminKey;
     private readonly CoalitionBotApplication _app = new();
     private WebApplicationFactory<Program> _host = null!;
     private HttpClient _client = null!;
 
     public Task InitializeAsync()
     {
-        _host = _app.WithWebHostBuilder(b => b.UseSetting("Admin:ApiKey", Key));
+        _host = _app.WithAdminKey();
         _client = _host.CreateClient();
         _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
         return Task.CompletedTask;

@@ -22,13 +22,22 @@ public sealed class CoalitionBotApplication(string? sourceFolder = null) : WebAp
         builder.UseSetting("Knowledge:SourceFolders:0", SourceFolder);
     }
 
+    /// <summary>The Admin:ApiKey of <see cref="WithAdminKey"/>: the coordinator API is off without one.</summary>
+    public const string AdminKey = "coordinator-key-for-tests";
+
     /// <summary>Waits for the start-up indexing, so a test never depends on timing.</summary>
-    public async Task<HttpClient> ReadyClientAsync()
+    public Task<HttpClient> ReadyClientAsync() => ReadyClientAsync(this);
+
+    /// <summary>The same for a host derived from this one, which starts and indexes on its own.</summary>
+    public static async Task<HttpClient> ReadyClientAsync(WebApplicationFactory<Program> host)
     {
-        var client = CreateClient();
-        await Services.GetRequiredService<KnowledgeIndex>().WhenReadyAsync(CancellationToken.None);
+        var client = host.CreateClient();
+        await host.Services.GetRequiredService<KnowledgeIndex>().WhenReadyAsync(CancellationToken.None);
         return client;
     }
+
+    /// <summary>This application with <see cref="AdminKey"/> as its Admin:ApiKey.</summary>
+    public WebApplicationFactory<Program> WithAdminKey() => WithWebHostBuilder(b => b.UseSetting("Admin:ApiKey", AdminKey));
 
     protected override void Dispose(bool disposing)
     {

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using CoalitionBot.Actions;
 using CoalitionBot.Conversation;
@@ -8,6 +6,7 @@ using CoalitionBot.Teams.AdaptiveCards;
 using CoalitionBot.Teams.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using static CoalitionBot.Teams.Tests.Support.Cards;
 
 namespace CoalitionBot.Teams.Tests.EndToEnd;
 
@@ -24,39 +23,24 @@ public sealed class TeamsActionsTests : IAsyncLifetime
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 21, 0, 0, TimeSpan.Zero);
 
     private readonly FakeTimeProvider _time = new(Now);
-    private FakeBotConnector _connector = null!;
-    private TeamsHost _host = null!;
-    private HttpClient _client = null!;
-    private int _ids;
+    private TeamsConversation _teams = null!;
 
-    public async Task InitializeAsync()
-    {
-        _connector = await FakeBotConnector.StartAsync();
-        _host = new TeamsHost(time: _time, settings: new Dictionary<string, string>
+    public async Task InitializeAsync() =>
+        _teams = await TeamsConversation.StartAsync(time: _time, settings: TeamsHost.Unpaced(new()
         {
             ["Actions:Coordinators:Teams:0"] = TeamsActivities.UserAadId,
-            // Pacing is TeamsPacerTests' subject; with a fake clock it would wait forever.
-            ["Teams:ConversationSendInterval"] = "00:00:00",
-            ["Teams:ProactiveCallsPerSecond"] = "0",
-        });
-        _client = await _host.StartAsync();
-    }
+        }));
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _teams.DisposeAsync();
 
     [Fact]
     public async Task CoordinatorCreatesAnActionWithTheCardFormAndItIsBroadcastToTheConversation()
     {
-        var form = await SayAsync("action new");
+        var form = await _teams.SayAsync("action new");
         Assert.Equal(["kind", "title", "summary", "link", "deadline", "reminders", "dm"], Inputs(form.Card!).Select(i => i["id"]!.GetValue<string>()));
         Assert.Contains($"read in your time zone ({Zone})", form.Card!.ToJsonString());
 
-        var confirmation = await ClickAsync(FilledForm(), replyToId: "form-card");
+        var confirmation = await _teams.ClickAsync(FilledForm(), replyToId: "form-card");
         var text = string.Join("\n", Texts(confirmation.Card!));
         Assert.Contains("Sign-on request: Protection for migrants in transit", text);
         Assert.Contains("Deadline: Friday 27 November 2026, 17:00 (Europe/Brussels) — Fri 27 Nov 16:00 UTC", text);
@@ -64,7 +48,7 @@ public sealed class TeamsActionsTests : IAsyncLifetime
         var (confirm, change) = (Button(confirmation.Card!, "Create and send"), Button(confirmation.Card!, "Change"));
         Assert.Equal(ActionCards.NewChange, change["action"]!.GetValue<string>());
 
-        var created = await ClickAsync(confirm, replyToId: "confirmation-card");
+        var created = await _teams.ClickAsync(confirm, replyToId: "confirmation-card");
 
         var action = Assert.Single(await Actions.ListAsync(CancellationToken.None));
         Assert.Equal($"Created “Protection for migrants in transit” ({action.Id}). The request goes out now; reminders 1 day and 2 hours before the deadline; I'll send you the summary at the deadline.", created.Text);
@@ -76,7 +60,7 @@ public sealed class TeamsActionsTests : IAsyncLifetime
 
         await Worker.RunOnceAsync(CancellationToken.None);
 
-        var broadcast = Assert.Single(_connector.Calls, c => c.Card?.ToJsonString().Contains("Protection for migrants in transit") == true && c.ActivityId is null);
+        var broadcast = Assert.Single(_teams.Connector.Calls, c => c.Card?.ToJsonString().Contains("Protection for migrants in transit") == true && c.ActivityId is null);
         Assert.Equal(TeamsActivities.PersonalConversation, broadcast.ConversationId);
         var buttons = broadcast.Card!.ToJsonString();
         Assert.Contains(ReplyActions.SignOn, buttons);
@@ -87,16 +71,16 @@ public sealed class TeamsActionsTests : IAsyncLifetime
     [Fact]
     public async Task ActionCreatedFromAChannelThreadGoesToTheChannelItself()
     {
-        var form = await ReplyToAsync(TeamsActivities.ChannelMention(_connector.ServiceUrl, "action new", threadRoot: "1764000000700", id: NextId()));
+        var form = await _teams.ReplyToAsync(TeamsActivities.ChannelMention(_teams.ServiceUrl, "action new", threadRoot: "1764000000700", id: _teams.NextId()));
         Assert.Equal($"{TeamsActivities.Channel};messageid=1764000000700", form.ConversationId);
 
-        var confirmation = await ClickAsync(FilledForm(), replyToId: "form-card", InThread);
-        await ClickAsync(Button(confirmation.Card!, "Create and send"), replyToId: "confirmation-card", InThread);
+        var confirmation = await _teams.ClickAsync(FilledForm(), replyToId: "form-card", InThread);
+        await _teams.ClickAsync(Button(confirmation.Card!, "Create and send"), replyToId: "confirmation-card", InThread);
 
         var action = Assert.Single(await Actions.ListAsync(CancellationToken.None));
         Assert.Equal(TeamsActivities.Channel, Assert.Single(action.Audience).Conversation);
         await Worker.RunOnceAsync(CancellationToken.None);
-        var broadcast = _connector.Calls[^1];
+        var broadcast = _teams.Connector.Calls[^1];
         Assert.Equal((TeamsActivities.Channel, (string?)null), (broadcast.ConversationId, broadcast.ActivityId));   // a new post, not a reply in the thread
         Assert.Contains("Protection for migrants in transit", broadcast.Card!.ToJsonString());
     }
@@ -104,10 +88,10 @@ public sealed class TeamsActionsTests : IAsyncLifetime
     [Fact]
     public async Task ChangeSendsTheFormBackWithTheValuesAsTyped()
     {
-        await SayAsync("action new");
-        var confirmation = await ClickAsync(FilledForm(), replyToId: "form-card");
+        await _teams.SayAsync("action new");
+        var confirmation = await _teams.ClickAsync(FilledForm(), replyToId: "form-card");
 
-        var again = await ClickAsync(Button(confirmation.Card!, "Change"), replyToId: "confirmation-card");
+        var again = await _teams.ClickAsync(Button(confirmation.Card!, "Change"), replyToId: "confirmation-card");
 
         var inputs = Inputs(again.Card!).ToDictionary(i => i["id"]!.GetValue<string>());
         Assert.Equal("Friday 5pm", inputs["deadline"]["value"]!.GetValue<string>());
@@ -123,7 +107,7 @@ public sealed class TeamsActionsTests : IAsyncLifetime
         form["deadline"] = "when the moon is blue";
         form["link"] = "example.org";
 
-        var again = await ClickAsync(form, replyToId: "form-card");
+        var again = await _teams.ClickAsync(form, replyToId: "form-card");
 
         var text = string.Join("\n", Texts(again.Card!));
         Assert.Contains("- Title: Give the action a title.", text);
@@ -138,11 +122,11 @@ public sealed class TeamsActionsTests : IAsyncLifetime
     [Fact]
     public async Task MemberWhoIsNoCoordinatorCanNeitherOpenTheFormNorConfirmADraft()
     {
-        await SayAsync("action new");
-        var confirmation = await ClickAsync(FilledForm(), replyToId: "form-card");
+        await _teams.SayAsync("action new");
+        var confirmation = await _teams.ClickAsync(FilledForm(), replyToId: "form-card");
 
-        var refused = await SayAsync("action new", AsOther);
-        var confirmed = await ClickAsync(Button(confirmation.Card!, "Create and send"), replyToId: "confirmation-card", AsOther);
+        var refused = await _teams.SayAsync("action new", AsOther);
+        var confirmed = await _teams.ClickAsync(Button(confirmation.Card!, "Create and send"), replyToId: "confirmation-card", AsOther);
 
         Assert.Equal(ActionCommands.NotCoordinator, refused.Text);
         Assert.Equal(ActionCommands.NotCoordinator, confirmed.Text);
@@ -152,12 +136,12 @@ public sealed class TeamsActionsTests : IAsyncLifetime
     [Fact]
     public async Task DoubleClickOnCreateMakesOneAction()
     {
-        await SayAsync("action new");
-        var confirmation = await ClickAsync(FilledForm(), replyToId: "form-card");
+        await _teams.SayAsync("action new");
+        var confirmation = await _teams.ClickAsync(FilledForm(), replyToId: "form-card");
         var confirm = Button(confirmation.Card!, "Create and send");
 
-        var first = await ClickAsync(confirm, replyToId: "confirmation-card");
-        var second = await ClickAsync(confirm, replyToId: "confirmation-card");
+        var first = await _teams.ClickAsync(confirm, replyToId: "confirmation-card");
+        var second = await _teams.ClickAsync(confirm, replyToId: "confirmation-card");
 
         var action = Assert.Single(await Actions.ListAsync(CancellationToken.None));
         Assert.StartsWith("Created", first.Text);
@@ -167,11 +151,11 @@ public sealed class TeamsActionsTests : IAsyncLifetime
     [Fact]
     public async Task ConfirmingAfterTheDeadlinePassedCreatesNothing()
     {
-        await SayAsync("action new");
-        var confirmation = await ClickAsync(FilledForm(), replyToId: "form-card");
+        await _teams.SayAsync("action new");
+        var confirmation = await _teams.ClickAsync(FilledForm(), replyToId: "form-card");
         _time.Advance(TimeSpan.FromDays(3));
 
-        var again = await ClickAsync(Button(confirmation.Card!, "Create and send"), replyToId: "confirmation-card");
+        var again = await _teams.ClickAsync(Button(confirmation.Card!, "Create and send"), replyToId: "confirmation-card");
 
         Assert.Contains("has already passed", string.Join("\n", Texts(again.Card!)));
         Assert.Empty(await Actions.ListAsync(CancellationToken.None));
@@ -182,26 +166,26 @@ public sealed class TeamsActionsTests : IAsyncLifetime
     {
         var id = await CreateAsync();
 
-        var declined = await ClickAsync(Data(ReplyActions.Decline, id), replyToId: "broadcast");
+        var declined = await _teams.ClickAsync(Data(ReplyActions.Decline, id), replyToId: "broadcast");
         Assert.Equal("Noted: you declined for your organisation. Changed your mind? Press “Sign on” before the deadline.", declined.Text);
-        var later = await ClickAsync(Data(ReplyActions.RemindLater, id), replyToId: "broadcast");
+        var later = await _teams.ClickAsync(Data(ReplyActions.RemindLater, id), replyToId: "broadcast");
         // 22:00 in Brussels: the reminder comes at 9:00 the next morning, in the member's zone.
         Assert.Equal("I'll remind you on Thu 26 Nov 2026, 09:00 (Europe/Brussels).", later.Text);
 
-        var form = await ClickAsync(Data(ReplyActions.SignOn, id), replyToId: "broadcast");
+        var form = await _teams.ClickAsync(Data(ReplyActions.SignOn, id), replyToId: "broadcast");
         Assert.Equal(["organisation", "name", "title"], Inputs(form.Card!).Select(i => i["id"]!.GetValue<string>()));
         Assert.All(Inputs(form.Card!).Take(2), i => Assert.True(i["isRequired"]!.GetValue<bool>()));
-        var incomplete = await ClickAsync(SignForm(id, "Caritas Europa", ""), replyToId: "sign-form");
+        var incomplete = await _teams.ClickAsync(SignForm(id, "Caritas Europa", ""), replyToId: "sign-form");
         Assert.Contains("Please give both your organisation and your name", string.Join("\n", Texts(incomplete.Card!)));
         Assert.Equal("Caritas Europa", Inputs(incomplete.Card!)[0]["value"]!.GetValue<string>());
-        var signed = await ClickAsync(SignForm(id, "Caritas Europa", "Amina Diallo", "Policy officer"), replyToId: "sign-form");
+        var signed = await _teams.ClickAsync(SignForm(id, "Caritas Europa", "Amina Diallo", "Policy officer"), replyToId: "sign-form");
         Assert.Equal("Thank you: Caritas Europa is on the list. You can change your answer until the deadline.", signed.Text);
 
-        var colleagueForm = await ClickAsync(Data(ReplyActions.SignOn, id), replyToId: "broadcast", AsOther);
+        var colleagueForm = await _teams.ClickAsync(Data(ReplyActions.SignOn, id), replyToId: "broadcast", AsOther);
         Assert.DoesNotContain("Caritas", colleagueForm.Card!.ToJsonString());
-        await ClickAsync(SignForm(id, "caritas europa ", "Jonas Weber"), replyToId: "sign-form", AsOther);
+        await _teams.ClickAsync(SignForm(id, "caritas europa ", "Jonas Weber"), replyToId: "sign-form", AsOther);
         // The last signature fills the form in next time.
-        var prefilled = await ClickAsync(Data(ReplyActions.SignOn, id), replyToId: "broadcast");
+        var prefilled = await _teams.ClickAsync(Data(ReplyActions.SignOn, id), replyToId: "broadcast");
         Assert.Equal(["Caritas Europa", "Amina Diallo", "Policy officer"], Inputs(prefilled.Card!).Select(i => i["value"]!.GetValue<string>()));
 
         var view = (await Actions.GetAsync(id, CancellationToken.None))!;
@@ -209,11 +193,11 @@ public sealed class TeamsActionsTests : IAsyncLifetime
         var organisation = Assert.Single(view.Organisations);
         Assert.Equal(("signed", 2), (organisation.Answer, organisation.Members.Count));
 
-        var status = string.Join("\n", Texts((await SayAsync($"action status {id}")).Card!));
+        var status = string.Join("\n", Texts((await _teams.SayAsync($"action status {id}")).Card!));
         Assert.Contains("1 organisations signed, 0 declined, 0 asked to be reminded.", status);
         // Which member's spelling names the organisation is Core's choice; the case may differ.
         Assert.Contains("• Caritas Europa: signed", status, StringComparison.OrdinalIgnoreCase);
-        var list = string.Join("\n", Texts((await SayAsync("actions")).Card!));
+        var list = string.Join("\n", Texts((await _teams.SayAsync("actions")).Card!));
         Assert.Contains($"• Joint letter ({id}) — deadline Fri 4 Dec 2026, 18:00 (Europe/Brussels) — 1 signed, 0 declined", list);
     }
 
@@ -223,8 +207,8 @@ public sealed class TeamsActionsTests : IAsyncLifetime
         var id = await CreateAsync();
         await Actions.CloseAsync(id, CancellationToken.None);
 
-        var declined = await ClickAsync(Data(ReplyActions.Decline, id), replyToId: "broadcast");
-        var signed = await ClickAsync(SignForm(id, "Caritas Europa", "Amina Diallo"), replyToId: "sign-form");
+        var declined = await _teams.ClickAsync(Data(ReplyActions.Decline, id), replyToId: "broadcast");
+        var signed = await _teams.ClickAsync(SignForm(id, "Caritas Europa", "Amina Diallo"), replyToId: "sign-form");
 
         Assert.Equal("“Joint letter” is closed: its deadline has passed.", declined.Text);
         Assert.Equal("“Joint letter” is closed: its deadline has passed.", signed.Text);
@@ -236,8 +220,8 @@ public sealed class TeamsActionsTests : IAsyncLifetime
     {
         var id = await CreateAsync();
 
-        var refused = await SayAsync($"action close {id}", AsOther);
-        var closed = await SayAsync($"action close {id}");
+        var refused = await _teams.SayAsync($"action close {id}", AsOther);
+        var closed = await _teams.SayAsync($"action close {id}");
 
         Assert.Equal(ActionCommands.NotCoordinator, string.Join("\n", Texts(refused.Card!)));
         Assert.StartsWith("Closed “Joint letter”", string.Join("\n", Texts(closed.Card!)));
@@ -248,23 +232,21 @@ public sealed class TeamsActionsTests : IAsyncLifetime
     public async Task ClickInAChannelIsAnsweredInTheMembersPersonalChat()
     {
         var id = await CreateAsync();
-        await PostAsync(TeamsActivities.ChannelMention(_connector.ServiceUrl, "help", threadRoot: "1764000000700", id: "1764000000701"));
-        var before = _connector.Calls.Count;
-        var click = TeamsActivities.Submit(_connector.ServiceUrl, Data(ReplyActions.Decline, id), replyToId: "broadcast", id: "1764000000702");
+        await _teams.PostAsync(TeamsActivities.ChannelMention(_teams.ServiceUrl, "help", threadRoot: "1764000000700", id: "1764000000701"));
+        var click = TeamsActivities.Submit(_teams.ServiceUrl, Data(ReplyActions.Decline, id), replyToId: "broadcast", id: "1764000000702");
         InThread(click);
 
-        await PostAsync(click);
+        var answer = await _teams.ReplyToAsync(click);
 
         // Teams has no ephemeral messages: the answer goes to the member's 1:1 (known from the install), not the channel.
-        var answer = Assert.Single(_connector.Calls.Skip(before));
         Assert.Equal(TeamsActivities.PersonalConversation, answer.ConversationId);
         Assert.Null(answer.ActivityId);
         Assert.StartsWith("Noted: you declined", answer.Text);
     }
 
-    private ActionService Actions => _host.Services.GetRequiredService<ActionService>();
+    private ActionService Actions => _teams.Services.GetRequiredService<ActionService>();
 
-    private DeliveryWorker Worker => _host.Services.GetRequiredService<DeliveryWorker>();
+    private DeliveryWorker Worker => _teams.Services.GetRequiredService<DeliveryWorker>();
 
     private static void InThread(JsonObject activity) =>
         activity["conversation"] = new JsonObject { ["id"] = $"{TeamsActivities.Channel};messageid=1764000000700", ["conversationType"] = "channel", ["tenantId"] = TeamsActivities.TenantId };
@@ -275,7 +257,7 @@ public sealed class TeamsActionsTests : IAsyncLifetime
     /// <summary>An action for the personal conversation, which the bot knows from the install, due Fri 4 Dec 17:00 UTC.</summary>
     private async Task<string> CreateAsync()
     {
-        await PostAsync(TeamsActivities.BotInstalled(_connector.ServiceUrl));
+        await _teams.InstallAsync();
         var request = new NewAction("sign-on", "Joint letter", "Please sign.", null, new DateTimeOffset(2026, 12, 4, 17, 0, 0, TimeSpan.Zero), Zone,
             [new NewAudience("teams", null, TeamsActivities.PersonalConversation)], ["P1D"]);
         var (action, problem) = await Actions.CreateAsync(request, "test", CancellationToken.None);
@@ -309,48 +291,4 @@ public sealed class TeamsActionsTests : IAsyncLifetime
         }
         return data;
     }
-
-    /// <summary>Says something in the personal chat and returns the bot's one reply.</summary>
-    private async Task<ConnectorCall> SayAsync(string text, Action<JsonObject>? from = null)
-    {
-        var activity = TeamsActivities.PersonalMessage(_connector.ServiceUrl, text, id: NextId());
-        from?.Invoke(activity);
-        return await ReplyToAsync(activity);
-    }
-
-    /// <summary>Clicks an Action.Submit whose data (inputs merged) is <paramref name="data"/> and returns the bot's one reply.</summary>
-    private async Task<ConnectorCall> ClickAsync(JsonObject data, string replyToId, Action<JsonObject>? from = null)
-    {
-        var activity = TeamsActivities.Submit(_connector.ServiceUrl, (JsonObject)data.DeepClone(), replyToId, id: NextId());
-        from?.Invoke(activity);
-        return await ReplyToAsync(activity);
-    }
-
-    private async Task<ConnectorCall> ReplyToAsync(JsonObject activity)
-    {
-        var before = _connector.Calls.Count;
-        await PostAsync(activity);
-        // CloudAdapter answers the POST only after the turn's sends: the replies are already recorded.
-        return Assert.Single(_connector.Calls.Skip(before));
-    }
-
-    private async Task PostAsync(JsonObject activity)
-    {
-        var response = await _client.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    private string NextId() => $"17640001{Interlocked.Increment(ref _ids):D5}";
-
-    private static List<JsonObject> Inputs(JsonObject card) =>
-        card["body"]!.AsArray().OfType<JsonObject>().Where(e => e["type"]!.GetValue<string>().StartsWith("Input.", StringComparison.Ordinal)).ToList();
-
-    private static IEnumerable<string> Texts(JsonObject card) =>
-        card["body"]!.AsArray().OfType<JsonObject>().Where(e => e["type"]!.GetValue<string>() == "TextBlock").Select(e => e["text"]!.GetValue<string>());
-
-    /// <summary>The data of the card's Action.Submit titled <paramref name="title"/>.</summary>
-    private static JsonObject Button(JsonObject card, string title) =>
-        (JsonObject)card["body"]!.AsArray().OfType<JsonObject>().Where(e => e["type"]!.GetValue<string>() == "ActionSet")
-            .SelectMany(s => s["actions"]!.AsArray().OfType<JsonObject>())
-            .Single(a => a["title"]!.GetValue<string>() == title)["data"]!;
 }

@@ -1,12 +1,10 @@
-using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using CoalitionBot.Conversation;
 using CoalitionBot.Knowledge;
-using CoalitionBot.Storage;
 using CoalitionBot.Teams.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static CoalitionBot.Teams.Tests.Support.Cards;
 
 namespace CoalitionBot.Teams.Tests.EndToEnd;
 
@@ -21,62 +19,41 @@ public sealed class TeamsAskCoordinatorTests : IAsyncLifetime
     private const string CoordinatorId = "29:4coordinator-channel-id";
     private const string CoordinatorAadId = "4d5e6f70-0000-4000-8000-0000000000d4";
     private const string Question = "What is the parking policy at the Brussels office?";
-    private FakeBotConnector _connector = null!;
-    private TeamsHost _host = null!;
-    private HttpClient _client = null!;
-    private int _ids;
+    private TeamsConversation _teams = null!;
 
-    public async Task InitializeAsync()
-    {
-        _connector = await FakeBotConnector.StartAsync();
-        _host = new TeamsHost(settings: new Dictionary<string, string>
-        {
-            ["AskCoordinators:Teams"] = Coordinators,
-            ["Teams:ConversationSendInterval"] = "00:00:00",
-            ["Teams:ProactiveCallsPerSecond"] = "0",
-        });
-        _client = await _host.StartAsync();
-    }
+    public async Task InitializeAsync() =>
+        _teams = await TeamsConversation.StartAsync(settings: TeamsHost.Unpaced(new() { ["AskCoordinators:Teams"] = Coordinators }));
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _teams.DisposeAsync();
 
     [Fact]
     public async Task QuestionGoesToTheCoordinatorsTheirThreadReplyReachesTheMemberAndSavingAnswersItNextTime()
     {
         // The bot knows the coordinators' channel once someone there has @mentioned it (or it was installed there).
-        await ReplyToAsync(CoordinatorMessage("help", threadRoot: null, id: "1764000000900"));
+        await _teams.ReplyToAsync(CoordinatorMessage("help", threadRoot: null, id: "1764000000900"));
 
         // A question the library does not answer offers "Ask a coordinator".
-        var notFound = await ReplyToAsync(TeamsActivities.PersonalMessage(_connector.ServiceUrl, Question, id: NextId()));
+        var notFound = await _teams.SayAsync(Question);
         var ask = Button(notFound.Card!, "Ask a coordinator");
         Assert.Equal(ReplyActions.AskCoordinator, ask["action"]!.GetValue<string>());
 
-        var before = _connector.Calls.Count;
-        await PostAsync(TeamsActivities.Submit(_connector.ServiceUrl, (JsonObject)ask.DeepClone(), replyToId: notFound.ResponseId!, id: NextId()));
+        var asked = await _teams.RepliesToAsync(_teams.Click(ask, replyToId: notFound.ResponseId!));
 
-        var asked = _connector.Calls.Skip(before).ToList();
         Assert.Equal(2, asked.Count);
         var post = Assert.Single(asked, c => c.ConversationId == Coordinators);
         Assert.Null(post.ActivityId);   // a new post: its thread is where the coordinators answer
         Assert.Contains(Question, post.Card!.ToJsonString());
         var told = Assert.Single(asked, c => c.ConversationId == TeamsActivities.PersonalConversation);
         Assert.Contains("passed your question to the coordinators", told.Card!.ToJsonString());
-        await using (var db = await Db())
+        await using (var db = await _teams.Db())
         {
             var stored = await db.Set<CoordinatorQuestion>().SingleAsync();
             Assert.Equal(post.ResponseId, stored.CoordinatorMessage);
         }
 
         // A coordinator answers in the post's thread, mentioning the bot: the member gets it, the coordinators get "Save as answer".
-        before = _connector.Calls.Count;
-        await PostAsync(CoordinatorMessage("Visitors park in the courtyard; book a space with reception a day ahead.", threadRoot: post.ResponseId, id: "1764000000950"));
+        var answered = await _teams.RepliesToAsync(CoordinatorMessage("Visitors park in the courtyard; book a space with reception a day ahead.", threadRoot: post.ResponseId, id: "1764000000950"));
 
-        var answered = _connector.Calls.Skip(before).ToList();
         Assert.Equal(2, answered.Count);   // and no answer to it as if it were a question
         var toMember = Assert.Single(answered, c => c.ConversationId == TeamsActivities.PersonalConversation);
         Assert.Contains("Visitors park in the courtyard", toMember.Card!.ToJsonString());
@@ -84,10 +61,10 @@ public sealed class TeamsAskCoordinatorTests : IAsyncLifetime
         var offer = Assert.Single(answered, c => c.ConversationId == $"{Coordinators};messageid={post.ResponseId}");
         var save = Button(offer.Card!, "Save as answer");
 
-        var saved = await ReplyToAsync(CoordinatorSubmit(save, threadRoot: post.ResponseId!, replyToId: offer.ResponseId!));
+        var saved = await _teams.ClickAsync(save, replyToId: offer.ResponseId!, a => InCoordinatorsChannel(a, threadRoot: post.ResponseId!));
 
         Assert.Contains("Saved as", saved.Card!.ToJsonString());
-        var answer = await _host.Services.GetRequiredService<AnswerService>().AskAsync(Question, CancellationToken.None);
+        var answer = await _teams.Services.GetRequiredService<AnswerService>().AskAsync(Question, CancellationToken.None);
         Assert.True(answer.Found);
         Assert.StartsWith("Coordinator answer, ", answer.Citations[0].Title, StringComparison.Ordinal);
         Assert.Contains("courtyard", answer.Text, StringComparison.Ordinal);
@@ -96,26 +73,19 @@ public sealed class TeamsAskCoordinatorTests : IAsyncLifetime
     [Fact]
     public async Task MentionInAnotherThreadOfTheCoordinatorsChannelIsAnsweredAsAQuestion()
     {
-        await ReplyToAsync(CoordinatorMessage("help", threadRoot: null, id: "1764000000900"));
+        await _teams.ReplyToAsync(CoordinatorMessage("help", threadRoot: null, id: "1764000000900"));
 
-        var reply = await ReplyToAsync(CoordinatorMessage("What can diaspora groups do in a crisis?", threadRoot: "1764000000900", id: "1764000000901"));
+        var reply = await _teams.ReplyToAsync(CoordinatorMessage("What can diaspora groups do in a crisis?", threadRoot: "1764000000900", id: "1764000000901"));
 
         Assert.Contains("004_949f98561308b498.txt", reply.Card!.ToJsonString());
-        await using var db = await Db();
+        await using var db = await _teams.Db();
         Assert.Empty(await db.Set<CoordinatorQuestion>().ToListAsync());
     }
 
     /// <summary>A coordinator's @mention in the coordinators' channel: a new post, or a reply in the thread of <paramref name="threadRoot"/>.</summary>
     private JsonObject CoordinatorMessage(string text, string? threadRoot, string id)
     {
-        var activity = TeamsActivities.ChannelMention(_connector.ServiceUrl, text, threadRoot: threadRoot ?? id, id: id);
-        InCoordinatorsChannel(activity, threadRoot);
-        return activity;
-    }
-
-    private JsonObject CoordinatorSubmit(JsonObject data, string threadRoot, string replyToId)
-    {
-        var activity = TeamsActivities.Submit(_connector.ServiceUrl, (JsonObject)data.DeepClone(), replyToId, id: NextId());
+        var activity = TeamsActivities.ChannelMention(_teams.ServiceUrl, text, threadRoot: threadRoot ?? id, id: id);
         InCoordinatorsChannel(activity, threadRoot);
         return activity;
     }
@@ -136,27 +106,4 @@ public sealed class TeamsAskCoordinatorTests : IAsyncLifetime
             ["tenant"] = new JsonObject { ["id"] = TeamsActivities.TenantId },
         };
     }
-
-    private async Task<ConnectorCall> ReplyToAsync(JsonObject activity)
-    {
-        var before = _connector.Calls.Count;
-        await PostAsync(activity);
-        return Assert.Single(_connector.Calls.Skip(before));
-    }
-
-    private async Task PostAsync(JsonObject activity)
-    {
-        var response = await _client.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    private string NextId() => $"17640003{Interlocked.Increment(ref _ids):D5}";
-
-    private Task<CoalitionDbContext> Db() =>
-        _host.Services.GetRequiredService<IDbContextFactory<CoalitionDbContext>>().CreateDbContextAsync();
-
-    private static JsonObject Button(JsonObject card, string title) =>
-        (JsonObject)card["body"]!.AsArray().OfType<JsonObject>().Where(e => e["type"]!.GetValue<string>() == "ActionSet")
-            .SelectMany(s => s["actions"]!.AsArray().OfType<JsonObject>())
-            .Single(a => a["title"]!.GetValue<string>() == title)["data"]!;
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using CoalitionBot.Actions;
 using CoalitionBot.Conversation;
@@ -20,27 +18,11 @@ public sealed class TeamsAudienceDirectoryTests : IAsyncLifetime
     private const string NewcomerChannelId = "29:3newcomer-channel-id";
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 21, 0, 0, TimeSpan.Zero));
-    private FakeBotConnector _connector = null!;
-    private TeamsHost _host = null!;
-    private HttpClient _client = null!;
+    private TeamsConversation _teams = null!;
 
-    public async Task InitializeAsync()
-    {
-        _connector = await FakeBotConnector.StartAsync();
-        _host = new TeamsHost(time: _time, settings: new Dictionary<string, string>
-        {
-            ["Teams:ConversationSendInterval"] = "00:00:00",
-            ["Teams:ProactiveCallsPerSecond"] = "0",
-        });
-        _client = await _host.StartAsync();
-    }
+    public async Task InitializeAsync() => _teams = await TeamsConversation.StartAsync(time: _time, settings: TeamsHost.Unpaced());
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _teams.DisposeAsync();
 
     [Fact]
     public async Task ConversationTheBotNeverSawIsUnavailableWithAClearMessage()
@@ -50,7 +32,7 @@ public sealed class TeamsAudienceDirectoryTests : IAsyncLifetime
 
         Assert.Contains("The bot has not been added to that Teams conversation (19:unknown@thread.tacv2)", reachable.Message);
         Assert.Equal(reachable.Message, members.Message);
-        Assert.Empty(_connector.Calls);
+        Assert.Empty(_teams.Connector.Calls);
     }
 
     [Fact]
@@ -61,7 +43,7 @@ public sealed class TeamsAudienceDirectoryTests : IAsyncLifetime
         var members = await Directory.MembersAsync(TeamsActivities.Channel, CancellationToken.None);
 
         Assert.Equal([TeamsActivities.UserAadId, NewcomerAadId], members);
-        var reads = _connector.Calls.Where(c => c.Method == "GET").ToList();
+        var reads = _teams.Connector.Calls.Where(c => c.Method == "GET").ToList();
         Assert.Equal([TeamsActivities.Channel, TeamsActivities.Channel], reads.Select(r => r.ConversationId));
         Assert.Equal([null, "1"], reads.Select(r => r.ActivityId));   // the second page asked by its continuation token
         await Directory.EnsureReachableAsync($"{TeamsActivities.Channel};messageid=1764000000700", CancellationToken.None);
@@ -72,11 +54,11 @@ public sealed class TeamsAudienceDirectoryTests : IAsyncLifetime
     {
         await MentionInChannelAsync();
         await Directory.MembersAsync(TeamsActivities.Channel, CancellationToken.None);
-        var before = _connector.Calls.Count;
+        var before = _teams.Connector.Calls.Count;
 
         var sent = await Sender.SendAsync(ReplyTarget.Member("teams", NewcomerAadId), new Reply(ReplyKind.Announcement, "Please sign.", null, []), CancellationToken.None);
 
-        var calls = _connector.Calls.Skip(before).ToList();
+        var calls = _teams.Connector.Calls.Skip(before).ToList();
         Assert.Equal([FakeBotConnector.CreateConversation, FakeBotConnector.CreatedConversationId], calls.Select(c => c.ConversationId));
         Assert.Equal(NewcomerChannelId, calls[0].Activity["members"]![0]!["id"]!.GetValue<string>());
         Assert.Equal(TeamsActivities.TenantId, calls[0].Activity["channelData"]!["tenant"]!["id"]!.GetValue<string>());
@@ -87,7 +69,7 @@ public sealed class TeamsAudienceDirectoryTests : IAsyncLifetime
     public async Task RosterTheConnectorRefusesIsUnavailable()
     {
         await MentionInChannelAsync();
-        _connector.ReplyNext(403);
+        _teams.Connector.ReplyNext(403);
 
         var refused = await Assert.ThrowsAsync<AudienceUnavailableException>(() => Directory.MembersAsync(TeamsActivities.Channel, CancellationToken.None));
 
@@ -102,11 +84,11 @@ public sealed class TeamsAudienceDirectoryTests : IAsyncLifetime
             [new NewAudience("teams", null, TeamsActivities.Channel, Dm: true)], ["P1D"]);
         var (action, problem) = await Actions.CreateAsync(request, "test", CancellationToken.None);
         Assert.Null(problem);
-        var before = _connector.Calls.Count;
+        var before = _teams.Connector.Calls.Count;
 
-        await _host.Services.GetRequiredService<DeliveryWorker>().RunOnceAsync(CancellationToken.None);
+        await _teams.Services.GetRequiredService<DeliveryWorker>().RunOnceAsync(CancellationToken.None);
 
-        var calls = _connector.Calls.Skip(before).ToList();
+        var calls = _teams.Connector.Calls.Skip(before).ToList();
         Assert.Single(calls, c => c.ConversationId == TeamsActivities.Channel && c.Card?.ToJsonString().Contains("Joint letter") == true);
         var opened = calls.Where(c => c.ConversationId == FakeBotConnector.CreateConversation).Select(c => c.Activity["members"]![0]!["id"]!.GetValue<string>()).Order().ToList();
         Assert.Equal([TeamsActivities.UserId, NewcomerChannelId], opened);
@@ -114,22 +96,20 @@ public sealed class TeamsAudienceDirectoryTests : IAsyncLifetime
         Assert.All(view.Deliveries!.Where(d => d.Kind == "action.broadcast"), d => Assert.Equal("sent", d.State));
     }
 
-    private IAudienceDirectory Directory => _host.Services.GetServices<IAudienceDirectory>().Single(d => d.Platform == "teams");
+    private IAudienceDirectory Directory => _teams.Services.GetServices<IAudienceDirectory>().Single(d => d.Platform == "teams");
 
-    private IReplySender Sender => _host.Services.GetServices<IReplySender>().Single(s => s.Platform == "teams");
+    private IReplySender Sender => _teams.Services.GetServices<IReplySender>().Single(s => s.Platform == "teams");
 
-    private ActionService Actions => _host.Services.GetRequiredService<ActionService>();
+    private ActionService Actions => _teams.Services.GetRequiredService<ActionService>();
 
     /// <summary>A member @mentions the bot in the channel (which stores the channel's reference), and the roster is set up.</summary>
     private async Task MentionInChannelAsync()
     {
-        _connector.Members(
+        _teams.Connector.Members(
             TeamsActivities.Channel,
             [Member(TeamsActivities.UserId, TeamsActivities.UserAadId, "Amina Diallo"), Member(TeamsActivities.BotId, null, TeamsActivities.BotName)],
             [Member(NewcomerChannelId, NewcomerAadId, "Jonas Weber")]);
-        var mention = TeamsActivities.ChannelMention(_connector.ServiceUrl, "help", threadRoot: "1764000000700", id: "1764000000701");
-        var response = await _client.PostAsync("/api/messages", new StringContent(mention.ToJsonString(), Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await _teams.PostAsync(TeamsActivities.ChannelMention(_teams.ServiceUrl, "help", threadRoot: "1764000000700", id: "1764000000701"));
     }
 
     private static JsonObject Member(string id, string? aadObjectId, string name)

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using CoalitionBot.Teams.Tests.Support;
 
 namespace CoalitionBot.Teams.Tests.EndToEnd;
@@ -7,33 +6,21 @@ namespace CoalitionBot.Teams.Tests.EndToEnd;
 /// <summary>With Teams:MicrosoftAppId set, activities must carry a Bot Framework token.</summary>
 public sealed class TeamsAuthenticationTests : IAsyncLifetime
 {
-    private FakeBotConnector _connector = null!;
-    private TeamsHost _host = null!;
-    private HttpClient _client = null!;
+    private TeamsConversation _teams = null!;
 
-    public async Task InitializeAsync()
-    {
-        _connector = await FakeBotConnector.StartAsync();
-        _host = new TeamsHost(microsoftAppId: "00000000-0000-4000-8000-0000000000b0");
-        _client = await _host.StartAsync();
-    }
+    public async Task InitializeAsync() => _teams = await TeamsConversation.StartAsync(microsoftAppId: "00000000-0000-4000-8000-0000000000b0");
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _teams.DisposeAsync();
 
     [Fact]
     public async Task ActivityWithoutATokenIs401AndUnanswered()
     {
-        var activity = TeamsActivities.PersonalMessage(_connector.ServiceUrl, "What can diaspora groups do in a crisis?");
+        var activity = TeamsActivities.PersonalMessage(_teams.ServiceUrl, "What can diaspora groups do in a crisis?");
 
-        var response = await _client.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
+        var response = await _teams.SendAsync(activity);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(_connector.Calls);
+        Assert.Empty(_teams.Connector.Calls);
     }
 
     [Theory]
@@ -42,13 +29,11 @@ public sealed class TeamsAuthenticationTests : IAsyncLifetime
     [InlineData("Basic dXNlcjpwYXNz")]
     public async Task ActivityWithAMalformedOrForgedTokenIs401AndUnanswered(string authorization)
     {
-        var activity = TeamsActivities.PersonalMessage(_connector.ServiceUrl, "What can diaspora groups do in a crisis?");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json") };
-        request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        var activity = TeamsActivities.PersonalMessage(_teams.ServiceUrl, "What can diaspora groups do in a crisis?");
 
-        var response = await _client.SendAsync(request);
+        var response = await _teams.SendAsync(activity, authorization);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(_connector.Calls);
+        Assert.Empty(_teams.Connector.Calls);
     }
 }

@@ -1,12 +1,10 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using CoalitionBot.Conversation;
-using CoalitionBot.Storage;
 using CoalitionBot.Teams.AdaptiveCards;
 using CoalitionBot.Teams.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using static CoalitionBot.Teams.Tests.Support.Cards;
 
 namespace CoalitionBot.Teams.Tests.EndToEnd;
 
@@ -14,31 +12,19 @@ namespace CoalitionBot.Teams.Tests.EndToEnd;
 public sealed class TeamsEndToEndTests : IAsyncLifetime
 {
     private const string Question = "What can diaspora groups do in a crisis?";
-    private FakeBotConnector _connector = null!;
-    private TeamsHost _host = null!;
-    private HttpClient _client = null!;
+    private TeamsConversation _teams = null!;
 
-    public async Task InitializeAsync()
-    {
-        _connector = await FakeBotConnector.StartAsync();
-        _host = new TeamsHost();
-        _client = await _host.StartAsync();
-    }
+    public async Task InitializeAsync() => _teams = await TeamsConversation.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _teams.DisposeAsync();
 
     [Fact]
     public async Task QuestionInAPersonalChatIsAnsweredWithACardCitingItsSource()
     {
-        var response = await PostAsync(TeamsActivities.PersonalMessage(_connector.ServiceUrl, Question, id: "1764000000001"));
+        var response = await _teams.SendAsync(TeamsActivities.PersonalMessage(_teams.ServiceUrl, Question, id: "1764000000001"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var reply = Assert.Single(await _connector.WaitForCallsAsync(1));
+        var reply = Assert.Single(await _teams.Connector.WaitForCallsAsync(1));
         Assert.Equal("POST", reply.Method);
         Assert.Equal(TeamsActivities.PersonalConversation, reply.ConversationId);
         Assert.Equal("1764000000001", reply.ActivityId);
@@ -47,7 +33,7 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime
         Assert.Equal("1.5", card["version"]!.GetValue<string>());
         Assert.Contains("004_949f98561308b498.txt", card.ToJsonString());
         Assert.True(card.ToJsonString().Length * 2 <= ReplyCard.MaxUtf16Bytes);
-        var actions = FeedbackActions(card);
+        var actions = Buttons(card);
         // The feedback buttons, then the next questions the library answers (two or three) as suggestions.
         Assert.Equal([ReplyActions.Helpful, ReplyActions.NotHelpful], actions.Take(2).Select(a => a["data"]!["action"]!.GetValue<string>()));
         Assert.All(actions.Skip(2), a => Assert.Equal(ReplyActions.Ask, a["data"]!["action"]!.GetValue<string>()));
@@ -58,17 +44,17 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task ChannelMentionIsAnsweredInItsThreadWithTheMentionStripped()
     {
-        var activity = TeamsActivities.ChannelMention(_connector.ServiceUrl, Question, threadRoot: "1764000000500", id: "1764000000501");
+        var activity = TeamsActivities.ChannelMention(_teams.ServiceUrl, Question, threadRoot: "1764000000500", id: "1764000000501");
 
-        var response = await PostAsync(activity);
+        var response = await _teams.SendAsync(activity);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var reply = Assert.Single(await _connector.WaitForCallsAsync(1));
+        var reply = Assert.Single(await _teams.Connector.WaitForCallsAsync(1));
         Assert.Equal($"{TeamsActivities.Channel};messageid=1764000000500", reply.ConversationId);
         Assert.Equal("1764000000501", reply.ActivityId);
         Assert.Equal("1764000000501", reply.Activity["replyToId"]!.GetValue<string>());
         Assert.Contains("004_949f98561308b498.txt", reply.Card!.ToJsonString());
-        await using var db = await Db();
+        await using var db = await _teams.Db();
         var asked = await db.AnsweredQuestions.SingleAsync();
         Assert.Equal(Question, asked.Question);
         Assert.Equal("teams", asked.Platform);
@@ -83,15 +69,15 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task FeedbackSubmitUpdatesTheCardInPlaceAndIsStored()
     {
-        await PostAsync(TeamsActivities.PersonalMessage(_connector.ServiceUrl, Question));
-        var answer = (await _connector.WaitForCallsAsync(1))[0];
-        var helpful = FeedbackActions(answer.Card!).Single(a => a["data"]!["action"]!.GetValue<string>() == ReplyActions.Helpful);
+        await _teams.SendAsync(TeamsActivities.PersonalMessage(_teams.ServiceUrl, Question));
+        var answer = (await _teams.Connector.WaitForCallsAsync(1))[0];
+        var helpful = Buttons(answer.Card!).Single(a => a["data"]!["action"]!.GetValue<string>() == ReplyActions.Helpful);
         var cardId = "reply-1";   // the id the fake connector gave the answer
 
-        var response = await PostAsync(TeamsActivities.Submit(_connector.ServiceUrl, (JsonObject)helpful["data"]!.DeepClone(), replyToId: cardId));
+        var response = await _teams.SendAsync(TeamsActivities.Submit(_teams.ServiceUrl, (JsonObject)helpful["data"]!.DeepClone(), replyToId: cardId));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var update = (await _connector.WaitForCallsAsync(2))[1];
+        var update = (await _teams.Connector.WaitForCallsAsync(2))[1];
         Assert.Equal("PUT", update.Method);
         Assert.Equal(TeamsActivities.PersonalConversation, update.ConversationId);
         Assert.Equal(cardId, update.ActivityId);
@@ -99,7 +85,7 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime
         Assert.Contains("marked as helpful", card);
         Assert.Contains("004_949f98561308b498.txt", card);
         Assert.DoesNotContain("Action.Submit", card);
-        await using var db = await Db();
+        await using var db = await _teams.Db();
         var feedback = await db.AnswerFeedback.SingleAsync();
         Assert.True(feedback.Helpful);
         Assert.Equal("teams", feedback.Platform);
@@ -112,9 +98,9 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime
     {
         var data = new JsonObject { ["action"] = ReplyActions.Ask, ["value"] = Question };
 
-        await PostAsync(TeamsActivities.Submit(_connector.ServiceUrl, data, replyToId: "reply-earlier"));
+        await _teams.SendAsync(TeamsActivities.Submit(_teams.ServiceUrl, data, replyToId: "reply-earlier"));
 
-        var reply = Assert.Single(await _connector.WaitForCallsAsync(1));
+        var reply = Assert.Single(await _teams.Connector.WaitForCallsAsync(1));
         Assert.Equal("POST", reply.Method);
         Assert.Contains("004_949f98561308b498.txt", reply.Card!.ToJsonString());
     }
@@ -122,13 +108,13 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task SubmitThatNamesNothingGetsAFriendlyMessage()
     {
-        var response = await PostAsync(TeamsActivities.Submit(_connector.ServiceUrl, new JsonObject { ["something"] = "else" }, replyToId: "reply-earlier"));
+        var response = await _teams.SendAsync(TeamsActivities.Submit(_teams.ServiceUrl, new JsonObject { ["something"] = "else" }, replyToId: "reply-earlier"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var reply = Assert.Single(await _connector.WaitForCallsAsync(1));
+        var reply = Assert.Single(await _teams.Connector.WaitForCallsAsync(1));
         Assert.Equal("POST", reply.Method);
         Assert.Equal(CoalitionActivityHandler.UnknownButton, reply.Activity["text"]!.GetValue<string>());
-        await using var db = await Db();
+        await using var db = await _teams.Db();
         Assert.Empty(await db.AnswerFeedback.ToListAsync());
     }
 
@@ -142,22 +128,22 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime
     [InlineData("{\"type\": \"message\", \"text\": \"hello\"}")]
     public async Task MalformedActivityJsonIs400AndNothingIsSent(string body)
     {
-        var response = await _client.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
+        var response = await _teams.SendAsync(body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         // Nothing arrives at the connector, not even late: a later well-formed message gets the first reply.
-        await PostAsync(TeamsActivities.PersonalMessage(_connector.ServiceUrl, "help", id: "after"));
-        var calls = await _connector.WaitForCallsAsync(1);
+        await _teams.SendAsync(TeamsActivities.PersonalMessage(_teams.ServiceUrl, "help", id: "after"));
+        var calls = await _teams.Connector.WaitForCallsAsync(1);
         Assert.Equal("after", Assert.Single(calls).ActivityId);
     }
 
     [Fact]
     public async Task MessageStoresTheConversationReferenceWithTheMembersTimeZone()
     {
-        await PostAsync(TeamsActivities.PersonalMessage(_connector.ServiceUrl, "help", timeZone: "Europe/Brussels"));
-        await PostAsync(TeamsActivities.PersonalMessage(_connector.ServiceUrl, "help", id: "second", timeZone: null));
+        await _teams.SendAsync(TeamsActivities.PersonalMessage(_teams.ServiceUrl, "help", timeZone: "Europe/Brussels"));
+        await _teams.SendAsync(TeamsActivities.PersonalMessage(_teams.ServiceUrl, "help", id: "second", timeZone: null));
 
-        await using var db = await Db();
+        await using var db = await _teams.Db();
         var record = await db.Set<ConversationReferenceRecord>().SingleAsync();
         Assert.Equal("teams", record.Platform);
         Assert.Equal(TeamsActivities.PersonalConversation, record.ConversationId);
@@ -165,7 +151,7 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime
         Assert.Equal(TeamsActivities.UserAadId, record.UserId);
         Assert.Equal(TeamsActivities.UserId, record.ChannelUserId);
         Assert.Equal(TeamsActivities.TenantId, record.TenantId);
-        Assert.Equal(_connector.ServiceUrl, record.ServiceUrl);
+        Assert.Equal(_teams.ServiceUrl, record.ServiceUrl);
         Assert.Equal("Europe/Brussels", record.TimeZone);   // kept when a later activity carries no zone
         var reference = JsonNode.Parse(record.ReferenceJson)!;
         Assert.Equal(TeamsActivities.PersonalConversation, reference["conversation"]!["id"]!.GetValue<string>());
@@ -175,12 +161,12 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task InstallStoresTheReferenceAndIntroducesTheBot()
     {
-        var response = await PostAsync(TeamsActivities.BotInstalled(_connector.ServiceUrl));
+        var response = await _teams.SendAsync(TeamsActivities.BotInstalled(_teams.ServiceUrl));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var welcome = Assert.Single(await _connector.WaitForCallsAsync(1));
+        var welcome = Assert.Single(await _teams.Connector.WaitForCallsAsync(1));
         Assert.Contains(ConversationEngine.ExampleQuestions[0], welcome.Card!.ToJsonString());
-        await using var db = await Db();
+        await using var db = await _teams.Db();
         var record = await db.Set<ConversationReferenceRecord>().SingleAsync();
         Assert.Equal(TeamsActivities.PersonalConversation, record.ConversationId);
         Assert.Equal(TeamsActivities.UserAadId, record.UserId);
@@ -189,66 +175,54 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task InstallationUpdateStoresTheReference()
     {
-        var activity = TeamsActivities.BotInstalled(_connector.ServiceUrl);
+        var activity = TeamsActivities.BotInstalled(_teams.ServiceUrl);
         activity.Remove("membersAdded");
         activity["type"] = "installationUpdate";
         activity["action"] = "add";
 
-        var response = await PostAsync(activity);
+        var response = await _teams.SendAsync(activity);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await using var db = await Db();
+        await using var db = await _teams.Db();
         var record = await db.Set<ConversationReferenceRecord>().SingleAsync();
         Assert.Equal(TeamsActivities.PersonalConversation, record.ConversationId);
-        Assert.Empty(_connector.Calls);
+        Assert.Empty(_teams.Connector.Calls);
     }
 
     [Fact]
     public async Task UnknownActivityTypeIsAcceptedAndIgnored()
     {
-        var activity = TeamsActivities.PersonalMessage(_connector.ServiceUrl, "ignored");
+        var activity = TeamsActivities.PersonalMessage(_teams.ServiceUrl, "ignored");
         activity["type"] = "messageReaction";
 
-        var response = await PostAsync(activity);
+        var response = await _teams.SendAsync(activity);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await PostAsync(TeamsActivities.PersonalMessage(_connector.ServiceUrl, "help", id: "after"));
-        Assert.Equal("after", Assert.Single(await _connector.WaitForCallsAsync(1)).ActivityId);
+        await _teams.SendAsync(TeamsActivities.PersonalMessage(_teams.ServiceUrl, "help", id: "after"));
+        Assert.Equal("after", Assert.Single(await _teams.Connector.WaitForCallsAsync(1)).ActivityId);
     }
 
     [Fact]
     public async Task UnknownInvokeIsAnsweredNotImplemented()
     {
-        var activity = TeamsActivities.PersonalMessage(_connector.ServiceUrl, "ignored");
+        var activity = TeamsActivities.PersonalMessage(_teams.ServiceUrl, "ignored");
         activity["type"] = "invoke";
         activity["name"] = "composeExtension/unknownThing";
 
-        var response = await PostAsync(activity);
+        var response = await _teams.SendAsync(activity);
 
         Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
-        Assert.Empty(_connector.Calls);
+        Assert.Empty(_teams.Connector.Calls);
     }
 
     [Fact]
     public async Task MentionEntityWithoutMentionedStillGetsAnAnswer()
     {
-        var activity = TeamsActivities.ChannelMention(_connector.ServiceUrl, Question, threadRoot: "1764000000600", id: "1764000000601");
+        var activity = TeamsActivities.ChannelMention(_teams.ServiceUrl, Question, threadRoot: "1764000000600", id: "1764000000601");
         ((JsonArray)activity["entities"]!).Add(new JsonObject { ["type"] = "mention", ["text"] = "<at>Someone</at>" });
 
-        await PostAsync(activity);
+        await _teams.SendAsync(activity);
 
-        Assert.Contains("004_949f98561308b498.txt", Assert.Single(await _connector.WaitForCallsAsync(1)).Card!.ToJsonString());
+        Assert.Contains("004_949f98561308b498.txt", Assert.Single(await _teams.Connector.WaitForCallsAsync(1)).Card!.ToJsonString());
     }
-
-    private static List<JsonObject> FeedbackActions(JsonObject card) =>
-        card["body"]!.AsArray().OfType<JsonObject>()
-            .Where(e => e["type"]!.GetValue<string>() == "ActionSet")
-            .SelectMany(e => e["actions"]!.AsArray().OfType<JsonObject>())
-            .ToList();
-
-    private Task<HttpResponseMessage> PostAsync(JsonObject activity) =>
-        _client.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
-
-    private Task<CoalitionDbContext> Db() =>
-        _host.Services.GetRequiredService<IDbContextFactory<CoalitionDbContext>>().CreateDbContextAsync();
 }

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
 using CoalitionBot.Conversation;
 using CoalitionBot.Teams.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,34 +8,21 @@ namespace CoalitionBot.Teams.Tests.EndToEnd;
 public sealed class TeamsProactiveTests : IAsyncLifetime
 {
     private static readonly Reply Reminder = new(ReplyKind.Help, "Reminder: the joint letter closes tomorrow at 17:00.", null, []);
-    private FakeBotConnector _connector = null!;
-    private TeamsHost _host = null!;
-    private HttpClient _client = null!;
+    private TeamsConversation _teams = null!;
 
-    public async Task InitializeAsync()
-    {
-        _connector = await FakeBotConnector.StartAsync();
-        // Pacing is TeamsPacerTests' subject; here it would only make the retries slow.
-        _host = new TeamsHost(settings: new Dictionary<string, string> { ["Teams:ConversationSendInterval"] = "00:00:00", ["Teams:ProactiveCallsPerSecond"] = "0" });
-        _client = await _host.StartAsync();
-    }
+    public async Task InitializeAsync() => _teams = await TeamsConversation.StartAsync(settings: TeamsHost.Unpaced());
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _teams.DisposeAsync();
 
     [Fact]
     public async Task ProactiveSendAfterInstallReachesTheConnector()
     {
-        await InstallAsync();
+        await _teams.InstallAsync();
 
         var outcome = await Sender.SendToMemberAsync(TeamsActivities.UserAadId, Reminder, CancellationToken.None);
 
         Assert.Equal(SendOutcome.Sent, outcome);
-        var sent = (await _connector.WaitForCallsAsync(2))[1];
+        var sent = (await _teams.Connector.WaitForCallsAsync(2))[1];
         Assert.Equal("POST", sent.Method);
         Assert.Equal(TeamsActivities.PersonalConversation, sent.ConversationId);
         Assert.Null(sent.ActivityId);   // a new message, not a reply to the install
@@ -48,13 +32,13 @@ public sealed class TeamsProactiveTests : IAsyncLifetime
     [Fact]
     public async Task ThrottledSendIsRetriedAfterRetryAfter()
     {
-        await InstallAsync();
-        _connector.ReplyNext(429, retryAfter: "0").ReplyNext(503);
+        await _teams.InstallAsync();
+        _teams.Connector.ReplyNext(429, retryAfter: "0").ReplyNext(503);
 
         var outcome = await Sender.SendToMemberAsync(TeamsActivities.UserAadId, Reminder, CancellationToken.None);
 
         Assert.Equal(SendOutcome.Sent, outcome);
-        var calls = _connector.Calls.Skip(1).ToList();
+        var calls = _teams.Connector.Calls.Skip(1).ToList();
         Assert.Equal([429, 503, 200], calls.Select(c => c.Status));
         Assert.All(calls, c => Assert.Equal(TeamsActivities.PersonalConversation, c.ConversationId));
     }
@@ -62,27 +46,25 @@ public sealed class TeamsProactiveTests : IAsyncLifetime
     [Fact]
     public async Task RefusedSendIsNotRetried()
     {
-        await InstallAsync();
-        _connector.ReplyNext(403);
+        await _teams.InstallAsync();
+        _teams.Connector.ReplyNext(403);
 
         var outcome = await Sender.SendToMemberAsync(TeamsActivities.UserAadId, Reminder, CancellationToken.None);
 
         Assert.Equal(SendOutcome.Failed, outcome);
-        Assert.Equal(2, _connector.Calls.Count);
+        Assert.Equal(2, _teams.Connector.Calls.Count);
     }
 
     [Fact]
     public async Task MemberKnownOnlyFromAChannelGetsANewPersonalChat()
     {
-        var mention = TeamsActivities.ChannelMention(_connector.ServiceUrl, "help", threadRoot: "1764000000700", id: "1764000000701");
-        await _client.PostAsync("/api/messages", new StringContent(mention.ToJsonString(), Encoding.UTF8, "application/json"));
-        await _connector.WaitForCallsAsync(1);
-        _connector.ReplyNext(429, retryAfter: "0");
+        await _teams.ReplyToAsync(TeamsActivities.ChannelMention(_teams.ServiceUrl, "help", threadRoot: "1764000000700", id: "1764000000701"));
+        _teams.Connector.ReplyNext(429, retryAfter: "0");
 
         var outcome = await Sender.SendToMemberAsync(TeamsActivities.UserAadId, Reminder, CancellationToken.None);
 
         Assert.Equal(SendOutcome.Sent, outcome);
-        var calls = _connector.Calls.Skip(1).ToList();
+        var calls = _teams.Connector.Calls.Skip(1).ToList();
         Assert.Equal([FakeBotConnector.CreateConversation, FakeBotConnector.CreateConversation, FakeBotConnector.CreatedConversationId], calls.Select(c => c.ConversationId));
         Assert.Equal(429, calls[0].Status);
         var create = calls[1].Activity;
@@ -91,8 +73,8 @@ public sealed class TeamsProactiveTests : IAsyncLifetime
         Assert.Contains("the joint letter closes tomorrow", calls[2].Card!.ToJsonString());
         // The new 1:1 is remembered: the next send goes straight to it.
         Assert.Equal(SendOutcome.Sent, await Sender.SendToMemberAsync(TeamsActivities.UserAadId, Reminder, CancellationToken.None));
-        Assert.Equal(FakeBotConnector.CreatedConversationId, _connector.Calls[^1].ConversationId);
-        Assert.Equal(5, _connector.Calls.Count);
+        Assert.Equal(FakeBotConnector.CreatedConversationId, _teams.Connector.Calls[^1].ConversationId);
+        Assert.Equal(5, _teams.Connector.Calls.Count);
     }
 
     [Fact]
@@ -101,22 +83,22 @@ public sealed class TeamsProactiveTests : IAsyncLifetime
         var outcome = await Sender.SendToMemberAsync("never-seen", Reminder, CancellationToken.None);
 
         Assert.Equal(SendOutcome.Unreachable, outcome);
-        Assert.Empty(_connector.Calls);
+        Assert.Empty(_teams.Connector.Calls);
     }
 
-    private TeamsSender Sender => _host.Services.GetRequiredService<TeamsSender>();
+    private TeamsSender Sender => _teams.Services.GetRequiredService<TeamsSender>();
 
-    private IReplySender CoreSender => _host.Services.GetServices<IReplySender>().Single(s => s.Platform == "teams");
+    private IReplySender CoreSender => _teams.Services.GetServices<IReplySender>().Single(s => s.Platform == "teams");
 
     [Fact]
     public async Task CoreReplySenderReachesAMemberAndAStoredConversation()
     {
-        await InstallAsync();
+        await _teams.InstallAsync();
 
         var toMember = await CoreSender.SendAsync(ReplyTarget.Member("teams", TeamsActivities.UserAadId), Reminder, CancellationToken.None);
         var toConversation = await CoreSender.SendAsync(ReplyTarget.Conversation("teams", TeamsActivities.PersonalConversation), Reminder, CancellationToken.None);
 
-        var calls = await _connector.WaitForCallsAsync(3);
+        var calls = await _teams.Connector.WaitForCallsAsync(3);
         Assert.Equal(TeamsActivities.PersonalConversation, calls[1].ConversationId);
         Assert.Equal(TeamsActivities.PersonalConversation, calls[2].ConversationId);
         Assert.Equal(TeamsActivities.PersonalConversation, toConversation.ConversationId);
@@ -126,14 +108,12 @@ public sealed class TeamsProactiveTests : IAsyncLifetime
     [Fact]
     public async Task CoreReplySenderPostsInAChannelThreadAndReturnsTheMessageId()
     {
-        var mention = TeamsActivities.ChannelMention(_connector.ServiceUrl, "help", threadRoot: "1764000000700", id: "1764000000701");
-        await _client.PostAsync("/api/messages", new StringContent(mention.ToJsonString(), Encoding.UTF8, "application/json"));
-        await _connector.WaitForCallsAsync(1);
+        await _teams.ReplyToAsync(TeamsActivities.ChannelMention(_teams.ServiceUrl, "help", threadRoot: "1764000000700", id: "1764000000701"));
 
         var newPost = await CoreSender.SendAsync(ReplyTarget.Conversation("teams", TeamsActivities.Channel), Reminder, CancellationToken.None);
         var inThread = await CoreSender.SendAsync(ReplyTarget.Conversation("teams", TeamsActivities.Channel, "1764000000700"), Reminder, CancellationToken.None);
 
-        var calls = await _connector.WaitForCallsAsync(3);
+        var calls = await _teams.Connector.WaitForCallsAsync(3);
         Assert.Equal((TeamsActivities.Channel, (string?)null), (calls[1].ConversationId, calls[1].ActivityId));
         Assert.Equal(($"{TeamsActivities.Channel};messageid=1764000000700", (string?)null), (calls[2].ConversationId, calls[2].ActivityId));
         // The id the connector gave each message: for a new post, the root its thread's replies will name.
@@ -146,11 +126,4 @@ public sealed class TeamsProactiveTests : IAsyncLifetime
     public async Task CoreReplySenderRefusesAConversationItNeverSaw() =>
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
             CoreSender.SendAsync(ReplyTarget.Conversation("teams", "19:unknown@thread.tacv2"), Reminder, CancellationToken.None));
-
-    private async Task InstallAsync()
-    {
-        var response = await _client.PostAsync("/api/messages", new StringContent(TeamsActivities.BotInstalled(_connector.ServiceUrl).ToJsonString(), Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await _connector.WaitForCallsAsync(1);   // the welcome
-    }
 }

@@ -35,6 +35,17 @@ public sealed class TeamsHost(string? microsoftAppId = null, IReadOnlyDictionary
         }
     }
 
+    /// <summary>
+    /// <paramref name="settings"/> with Teams' send pacing off: pacing is TeamsPacerTests' subject; elsewhere it only
+    /// makes sends and retries slow, and with a fake clock it would wait forever.
+    /// </summary>
+    public static Dictionary<string, string> Unpaced(Dictionary<string, string>? settings = null) =>
+        new(settings ?? [])
+        {
+            ["Teams:ConversationSendInterval"] = "00:00:00",
+            ["Teams:ProactiveCallsPerSecond"] = "0",
+        };
+
     /// <summary>Starts the host and waits until the index is ready.</summary>
     public async Task<HttpClient> StartAsync()
     {
