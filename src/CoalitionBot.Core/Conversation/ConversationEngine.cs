@@ -24,6 +24,9 @@ public sealed partial class ConversationEngine(
     // A follow-up's context grows with each turn; past this the oldest of it goes.
     private const int MaxContext = 400;
 
+    // How far back "tell me more" looks for what it has already shown.
+    private const int MaxMore = 10;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly HashSet<string> HelpWords = new(StringComparer.OrdinalIgnoreCase) { "help", "?", "hi", "hello", "what can you do", "what can you do?" };
 
@@ -136,17 +139,23 @@ public sealed partial class ConversationEngine(
         }
         var since = time.GetUtcNow() - options.Value.ContextTtl;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var previous = await db.AnsweredQuestions
+        var recent = await db.AnsweredQuestions
             .Where(a => a.Platform == message.Platform && a.ConversationId == message.ConversationId && a.ThreadId == message.ThreadId && a.AskedAt >= since)
             .OrderByDescending(a => a.AskedAt)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (previous is null)
+            .Take(MaxMore)
+            .ToListAsync(cancellationToken);
+        if (recent.Count == 0)
         {
             return null;
         }
-        var cited = (JsonSerializer.Deserialize<List<Citation>>(previous.CitationsJson, Json) ?? []).Select(c => c.Passage).ToHashSet(StringComparer.Ordinal);
-        // "Tell me more" searches what the previous turn searched; a new focus reads the previous turn's topic as its context.
+        var previous = recent[0];
+        // "Tell me more" searches what the previous turn searched, past everything that search has shown so far
+        // (the question and each "more" since); a new focus reads the previous turn's topic as its context.
         var context = kind == FollowUpKind.More ? previous.Context ?? previous.Question : previous.Topic;
+        var shown = kind == FollowUpKind.More
+            ? recent.TakeWhile(r => (r.Context ?? r.Question) == context && r.Focus == previous.Focus)
+            : [previous];
+        var cited = shown.SelectMany(r => JsonSerializer.Deserialize<List<Citation>>(r.CitationsJson, Json) ?? []).Select(c => c.Passage).ToHashSet(StringComparer.Ordinal);
         return new FollowUpContext(context.Length > MaxContext ? context[..MaxContext] : context, kind == FollowUpKind.More ? previous.Focus : focus, cited);
     }
 

@@ -127,6 +127,11 @@ public sealed class ConversationEngineTests : IAsyncLifetime
         Assert.Equal(ReplyKind.Answer, first.Kind);
         Assert.NotNull(more.Answer);
         Assert.DoesNotContain(more.Answer!.Citations, c => first.Answer!.Citations.Any(f => f.Passage == c.Passage));
+
+        // Asked again, it goes further still: nothing the first two turns showed comes back.
+        var evenMore = await Engine.ReplyToAsync(Message("tell me more", thread: "T1"), CancellationToken.None);
+        var shown = first.Answer!.Citations.Concat(more.Answer.Citations).Select(c => c.Passage).ToHashSet();
+        Assert.DoesNotContain(evenMore.Answer?.Citations ?? [], c => shown.Contains(c.Passage));
     }
 
     [Theory]
