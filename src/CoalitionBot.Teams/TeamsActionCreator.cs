@@ -1,4 +1,5 @@
 using CoalitionBot.Actions;
+using CoalitionBot.Conversation;
 using CoalitionBot.Teams.AdaptiveCards;
 using CoalitionBot.Teams.Conversations;
 using Microsoft.Bot.Builder;
@@ -85,6 +86,12 @@ internal sealed class TeamsActionCreator(
         var requestId = activity.ReplyToId is { Length: > 0 } cardId ? cardId : values.RequestId ?? activity.Id;
         var (action, problem) = await actions.CreateAsync(request, "teams:" + member.UserId, cancellationToken, requestId: "teams:" + requestId);
         var reminders = check.Offsets!.Count == 0 ? "no reminders" : "reminders " + ReminderOffsets.Describe(check.Offsets);
+        if (problem is null && activity.ReplyToId is { Length: > 0 } confirmation)
+        {
+            // The confirmation loses its buttons: "Create and send" was pressed, and a second press would only be refused.
+            await replier.UpdateAsync(turnContext, confirmation, new Reply(ReplyKind.Announcement,
+                $"{values.ToDraft().Confirmation(check, 1, values.Dm)}\n\nCreated as {action!.Id}.", null, []), cancellationToken);
+        }
         await replier.SendTextAsync(turnContext, problem?.Error
             ?? $"Created “{action!.Title}” ({action.Id}). The request goes out now; {reminders}; I'll send you the summary at the deadline.", cancellationToken);
     }

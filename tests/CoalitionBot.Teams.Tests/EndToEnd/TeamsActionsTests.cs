@@ -48,7 +48,7 @@ public sealed class TeamsActionsTests : IAsyncLifetime
         var (confirm, change) = (Button(confirmation.Card!, "Create and send"), Button(confirmation.Card!, "Change"));
         Assert.Equal(ActionCards.NewChange, change["action"]!.GetValue<string>());
 
-        var created = await _teams.ClickAsync(confirm, replyToId: "confirmation-card");
+        var created = await CreateAsync(confirm);
 
         var action = Assert.Single(await Actions.ListAsync(CancellationToken.None));
         Assert.Equal($"Created “Protection for migrants in transit” ({action.Id}). The request goes out now; reminders 1 day and 2 hours before the deadline; I'll send you the summary at the deadline.", created.Text);
@@ -68,6 +68,20 @@ public sealed class TeamsActionsTests : IAsyncLifetime
         Assert.Contains(ReplyActions.RemindLater, buttons);
     }
 
+    /// <summary>
+    /// "Create and send" on the confirmation card: the card is rewritten without its buttons, then the
+    /// coordinator is told; returns that message.
+    /// </summary>
+    private async Task<ConnectorCall> CreateAsync(JsonObject confirm, Action<JsonObject>? change = null)
+    {
+        var calls = await _teams.RepliesToAsync(_teams.Click(confirm, "confirmation-card", change));
+        Assert.Equal(2, calls.Count);
+        Assert.Equal(("PUT", "confirmation-card"), (calls[0].Method, calls[0].ActivityId));
+        Assert.Contains("Created as act_", calls[0].Card!.ToJsonString());
+        Assert.DoesNotContain("Create and send", calls[0].Card!.ToJsonString());
+        return calls[1];
+    }
+
     [Fact]
     public async Task ActionCreatedFromAChannelThreadGoesToTheChannelItself()
     {
@@ -75,7 +89,7 @@ public sealed class TeamsActionsTests : IAsyncLifetime
         Assert.Equal($"{TeamsActivities.Channel};messageid=1764000000700", form.ConversationId);
 
         var confirmation = await _teams.ClickAsync(FilledForm(), replyToId: "form-card", InThread);
-        await _teams.ClickAsync(Button(confirmation.Card!, "Create and send"), replyToId: "confirmation-card", InThread);
+        await CreateAsync(Button(confirmation.Card!, "Create and send"), InThread);
 
         var action = Assert.Single(await Actions.ListAsync(CancellationToken.None));
         Assert.Equal(TeamsActivities.Channel, Assert.Single(action.Audience).Conversation);
@@ -140,7 +154,7 @@ public sealed class TeamsActionsTests : IAsyncLifetime
         var confirmation = await _teams.ClickAsync(FilledForm(), replyToId: "form-card");
         var confirm = Button(confirmation.Card!, "Create and send");
 
-        var first = await _teams.ClickAsync(confirm, replyToId: "confirmation-card");
+        var first = await CreateAsync(confirm);
         var second = await _teams.ClickAsync(confirm, replyToId: "confirmation-card");
 
         var action = Assert.Single(await Actions.ListAsync(CancellationToken.None));
