@@ -30,8 +30,15 @@ public static partial class SlackExtensions
         }
         if (settings.Mode == SlackMode.Socket && string.IsNullOrWhiteSpace(settings.AppToken))
         {
-            throw new InvalidOperationException(
-                "Slack:Mode is Socket (the default) but Slack:AppToken is not set. Create an app-level token with the connections:write scope, or set Slack:Mode=Http and Slack:SigningSecret.");
+            if (!string.IsNullOrWhiteSpace(section["Mode"]))
+            {
+                throw new InvalidOperationException(
+                    "Slack:Mode is Socket but Slack:AppToken is not set. Create an app-level token with the connections:write scope, or set Slack:Mode=Http and Slack:SigningSecret.");
+            }
+            // A bot token alone still lets the bot send (broadcasts, reminders, answers by API): run over HTTP and say so.
+            settings.Mode = SlackMode.Http;
+            builder.Services.PostConfigure<SlackOptions>(o => o.Mode = SlackMode.Http);
+            builder.Services.AddHostedService<SocketModeOffNotice>();
         }
         builder.Services.AddSlackWebApi();
         // A response_url is a credential in itself: keep it out of the HTTP client's request logs.
@@ -70,6 +77,23 @@ public static partial class SlackExtensions
             app.MapSlackEndpoints();
         }
         return app;
+    }
+
+    private sealed partial class SocketModeOffNotice(ILogger<SocketModeOffNotice> logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            Log.Off(logger);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        private static partial class Log
+        {
+            [LoggerMessage(LogLevel.Warning, "Slack:AppToken is not set, so Socket Mode is off: the bot sends to Slack, and receives only through /slack/events, /slack/commands and /slack/interactivity, which need Slack:SigningSecret")]
+            public static partial void Off(ILogger logger);
+        }
     }
 
     private sealed partial class SlackOffNotice(ILogger<SlackOffNotice> logger) : IHostedService

@@ -120,3 +120,31 @@ public sealed class ActionBroadcastTests : IAsyncLifetime
         }
     }
 }
+
+/// <summary>A bot token alone (no app token, no mode) is enough for the bot to send: broadcasts go out over HTTP.</summary>
+public sealed class BotTokenOnlyTests
+{
+    [Fact]
+    public async Task ActionsAreBroadcastWithOnlyABotToken()
+    {
+        await using var slack = await FakeSlack.StartAsync();
+        await using var host = new SlackHost(slack, mode: null, appToken: false, settings: new Dictionary<string, string>
+        {
+            ["Admin:ApiKey"] = "key",
+            ["Reminders:PollInterval"] = "00:00:00.200",
+        });
+        var client = await host.StartAsync();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "key");
+
+        var created = await client.PostAsJsonAsync("/api/actions", new JsonObject
+        {
+            ["title"] = "Statement on family reunification",
+            ["deadline"] = DateTimeOffset.UtcNow.AddDays(5).ToString("O"),
+            ["audience"] = new JsonArray(new JsonObject { ["platform"] = "slack", ["channel"] = "C0ONLY" }),
+        });
+        await slack.WaitForCallAsync("chat.postMessage", c => c.Body["channel"]!.GetValue<string>() == "C0ONLY");
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.DoesNotContain(slack.Calls, c => c.Method == "apps.connections.open");
+    }
+}

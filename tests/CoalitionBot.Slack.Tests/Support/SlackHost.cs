@@ -8,7 +8,7 @@ namespace CoalitionBot.Slack.Tests.Support;
 
 /// <summary>The real host (Program.cs) with Slack pointed at a <see cref="FakeSlack"/> on loopback.</summary>
 public sealed class SlackHost(
-    FakeSlack slack, string mode = "Socket", string? signingSecret = null, IReadOnlyDictionary<string, string>? settings = null, TimeProvider? time = null)
+    FakeSlack slack, string? mode = "Socket", string? signingSecret = null, IReadOnlyDictionary<string, string>? settings = null, TimeProvider? time = null, bool appToken = true)
     : WebApplicationFactory<Program>
 {
     public const string BotToken = "xoxb-test-bot-token";
@@ -22,8 +22,14 @@ public sealed class SlackHost(
         builder.UseSetting("DataPath", _data.Path);
         builder.UseSetting("Knowledge:SourceFolders:0", _seeds.Path);
         builder.UseSetting("Slack:BotToken", BotToken);
-        builder.UseSetting("Slack:AppToken", AppToken);
-        builder.UseSetting("Slack:Mode", mode);
+        if (appToken)
+        {
+            builder.UseSetting("Slack:AppToken", AppToken);
+        }
+        if (mode is not null)
+        {
+            builder.UseSetting("Slack:Mode", mode);
+        }
         builder.UseSetting("Slack:ApiBaseUrl", slack.ApiBaseUrl);
         if (signingSecret is not null)
         {
