@@ -33,12 +33,17 @@ internal sealed partial class SlackEventHandler(
             Log.Ignored(logger, body.Str("type") ?? "(none)");
             return;
         }
+        var ev = body.Obj("event");
+        // Every message of every channel the bot is in arrives (for thread follow-ups): the ones it never acts on cost no database write.
+        if (ev.Str("type") == "message" && ev.Str("channel_type") is "channel" or "group" && !ev.Has("thread_ts"))
+        {
+            return;
+        }
         if (body.Str("event_id") is { } eventId && !await received.FirstTimeAsync("slack", eventId, cancellationToken))
         {
             Log.Redelivered(logger, eventId);
             return;
         }
-        var ev = body.Obj("event");
         switch (ev.Str("type"))
         {
             case "message" when ev.Str("channel_type") == "im":
