@@ -56,11 +56,7 @@ public sealed partial class DeliveryWorker(
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var claimed = await ClaimAsync(cancellationToken);
-        foreach (var superseded in Superseded(claimed))
-        {
-            await FinishAsync(superseded, DeliveryState.Skipped, "superseded by a later delivery after downtime", null, cancellationToken);
-        }
-        foreach (var delivery in claimed.Except(Superseded(claimed)))
+        foreach (var delivery in claimed)
         {
             await ProcessAsync(delivery, cancellationToken);
         }
@@ -116,6 +112,11 @@ public sealed partial class DeliveryWorker(
         var now = time.GetUtcNow();
         var until = now + options.Value.Lease;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // The idle poll is this one indexed read; the writes below happen only when something is due.
+        if (!await db.Set<Delivery>().AnyAsync(d => d.State == DeliveryState.Pending && d.DueAt <= now && (d.LeaseUntil == null || d.LeaseUntil < now), cancellationToken))
+        {
+            return [];
+        }
         // After downtime several deliveries of one group can be due at once: all but the latest are
         // skipped before anything is claimed, so they never go out as a burst, however many batches it takes.
         await db.Set<Delivery>()
@@ -143,10 +144,6 @@ public sealed partial class DeliveryWorker(
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>All but the latest due delivery of each group.</summary>
-    private static IEnumerable<Delivery> Superseded(List<Delivery> claimed) =>
-        claimed.GroupBy(d => d.Group).SelectMany(g => g.OrderByDescending(d => d.DueAt).ThenByDescending(d => d.Id).Skip(1));
-
     public const string InDoubt = "in doubt: the host stopped while sending it, so it was most likely delivered; not sent again, to avoid a duplicate";
 
     private async Task ProcessAsync(Delivery delivery, CancellationToken cancellationToken)
@@ -170,10 +167,26 @@ public sealed partial class DeliveryWorker(
             await FinishAsync(delivery, DeliveryState.Sent, null, sent, cancellationToken);
             Log.Sent(logger, delivery.Id, delivery.Kind, delivery.Platform);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host is stopping: the send was cut off while it waited (pacing, Retry-After) or talked to the
+            // platform. The row goes back as it was, to be sent by the next start, rather than counted in doubt.
+            await ReleaseAsync(delivery);
+            throw;
+        }
+        catch (Exception e)
         {
             await RetryOrFailAsync(delivery, e, cancellationToken);
         }
+    }
+
+    private async Task ReleaseAsync(Delivery delivery)
+    {
+        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+        await db.Set<Delivery>().Where(d => d.Id == delivery.Id && d.LeaseOwner == _owner && d.State == DeliveryState.Pending).ExecuteUpdateAsync(s => s
+            .SetProperty(d => d.SendingSince, (DateTimeOffset?)null)
+            .SetProperty(d => d.LeaseOwner, (string?)null)
+            .SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null), CancellationToken.None);
     }
 
     private async Task MarkSendingAsync(Delivery delivery, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ namespace CoalitionBot.Reminders;
 /// <summary>The delivery worker (section <c>Reminders</c>).</summary>
 public sealed class RemindersOptions
 {
-    /// <summary>How often the worker looks for due deliveries (one indexed query). Default: 5 seconds.</summary>
+    /// <summary>How often the worker looks for due deliveries (one indexed read when nothing is due). Default: 5 seconds.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How long a claimed delivery is reserved for its worker; a crashed worker's rows come back after it. Default: 2 minutes.</summary>

@@ -140,6 +140,43 @@ public sealed class DeliveryWorkerTests : IDisposable
     }
 
     [Fact]
+    public async Task ASendCutOffByShutdownGoesBackToTheScheduleNotIntoDoubt()
+    {
+        await ScheduleAsync(Reminder("waiting for the platform", Start));
+        var hanging = new HangingSender();
+        var worker = new DeliveryWorker(_database.NewFactory(), new DeliveryRouter([_composer], [hanging]),
+            Options.Create(new RemindersOptions()), _time, NullLogger<DeliveryWorker>.Instance);
+        using var stopping = new CancellationTokenSource();
+
+        var round = worker.RunOnceAsync(stopping.Token);
+        await hanging.Entered.Task;
+        await stopping.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => round);
+        var row = await RowAsync("waiting for the platform");
+        Assert.Equal(DeliveryState.Pending, row.State);
+        Assert.Null(row.SendingSince);
+        Assert.Null(row.LeaseOwner);
+        await Worker().RunOnceAsync(CancellationToken.None);
+        Assert.Single(_slack.Sent);
+    }
+
+    /// <summary>A platform that takes the message and never answers (a long Retry-After, a hung connection).</summary>
+    private sealed class HangingSender : IReplySender
+    {
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public string Platform => "slack";
+
+        public async Task<SentReply> SendAsync(ReplyTarget target, Reply reply, CancellationToken cancellationToken)
+        {
+            Entered.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        }
+    }
+
+    [Fact]
     public async Task DeliveryCutOffMidSendIsNotSentAgainAndSaysSo()
     {
         await ScheduleAsync(Reminder("cut off", Start));
