@@ -83,8 +83,9 @@ internal static partial class CitationChecker
     private static int Words(string sentence) => sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter));
 
     /// <summary>"[1]", "[2, 3]".</summary>
+    /// <summary>A citation marker, "[2]" or "[1, 3]" (group 1: the numbers).</summary>
     [GeneratedRegex(@"\[(\d+(?:\s*,\s*\d+)*)\]")]
-    private static partial Regex Marker();
+    internal static partial Regex Marker();
 
     /// <summary>Reasoning models (qwen3, deepseek-r1) think aloud between these tags before answering.</summary>
     [GeneratedRegex(@"<think>.*?(</think>|$)", RegexOptions.Singleline)]

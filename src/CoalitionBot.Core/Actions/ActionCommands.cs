@@ -16,7 +16,8 @@ public sealed record ActionCommand(ActionCommandKind Kind, string? Id = null)
             ["action", "new"] or ["action", "create"] => new(ActionCommandKind.New),
             ["action", "status", _] => new(ActionCommandKind.Status, words[2]),
             ["action", "close", _] => new(ActionCommandKind.Close, words[2]),
-            ["action", ..] => new(ActionCommandKind.List),
+            // Only these exact forms: on Teams every message is read here first, and "action plan for …?" is a question.
+            ["action"] => new(ActionCommandKind.List),
             _ => null,
         };
     }

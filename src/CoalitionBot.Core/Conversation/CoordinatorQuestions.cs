@@ -60,14 +60,25 @@ public sealed class CoordinatorQuestions(
             // A double click: the other click passed it on.
             return new Reply(ReplyKind.Announcement, "The coordinators already have this question; their answer will come here.", null, []);
         }
-        var posted = await sender.SendAsync(
-            ReplyTarget.Conversation(platform, coordinators),
-            new Reply(ReplyKind.Announcement,
-                $"A member asked: “{answered.Question}”\n"
-                + (answered.Found ? "They found my answer not helpful." : "The library does not answer it.")
-                + " Reply in this thread and I'll pass your answer on to them.",
-                null, []),
-            cancellationToken);
+        SentReply posted;
+        try
+        {
+            posted = await sender.SendAsync(
+                ReplyTarget.Conversation(platform, coordinators),
+                new Reply(ReplyKind.Announcement,
+                    $"A member asked: “{answered.Question}”\n"
+                    + (answered.Found ? "They found my answer not helpful." : "The library does not answer it.")
+                    + " Reply in this thread and I'll pass your answer on to them.",
+                    null, []),
+                cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Not passed on, so not recorded as asked: the member can press the button again.
+            db.Remove(question);
+            await db.SaveChangesAsync(CancellationToken.None);
+            return Problem("I couldn't reach the coordinators just now, so your question was not passed on. Please press “Ask a coordinator” again in a moment.");
+        }
         question.CoordinatorMessage = posted.MessageId;
         await db.SaveChangesAsync(cancellationToken);
         return new Reply(ReplyKind.Announcement, "I've passed your question to the coordinators; their answer will come here.", null, []);
@@ -115,7 +126,7 @@ public sealed class CoordinatorQuestions(
         {
             return Problem("I can't find an answer to save for this button.");
         }
-        question.SavedAs = curated.Save(question.Id.ToString("N")[..12], question.Question, question.Answer);
+        question.SavedAs = await curated.SaveAsync(question.Id.ToString("N")[..12], question.Question, question.Answer, cancellationToken);
         question.SavedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         return new Reply(ReplyKind.Announcement, $"Saved as “{question.SavedAs}”: the next person who asks “{question.Question}” gets this answer at once.", null, []);

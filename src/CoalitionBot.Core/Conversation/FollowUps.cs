@@ -24,6 +24,20 @@ public static partial class FollowUps
             : (FollowUpKind.None, null);
     }
 
+    /// <summary>
+    /// Whether a message in a thread the bot follows is for the bot: a follow-up, or something asked
+    /// ("…?", "how do we…", "explain…"). Members talking among themselves ("thanks!", "see you at 3")
+    /// are left alone.
+    /// </summary>
+    public static bool IsQuestionLike(string text)
+    {
+        text = text.Trim();
+        return Read(text).Kind != FollowUpKind.None || text.EndsWith('?') || Asking().IsMatch(text);
+    }
+
+    [GeneratedRegex(@"^(?:what|how|why|who|whom|whose|where|when|which|can|could|should|would|is|are|do|does|did|tell\s+me|explain|describe|list|define)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Asking();
+
     [GeneratedRegex(@"^(?:(?:please\s+)?(?:tell|show)\s+me\s+more|more(?:\s+please)?|go\s+on|what\s+else|anything\s+else|say\s+more|more\s+details?|more\s+info(?:rmation)?|continue|keep\s+going)(?:\s+(?:about|on)\s+(?:it|that|this|them))?\s*[.!?]*$", RegexOptions.IgnoreCase)]
     private static partial Regex More();
 

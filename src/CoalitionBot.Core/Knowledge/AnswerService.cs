@@ -89,6 +89,20 @@ public sealed class AnswerService(
             : answer;
     }
 
+    /// <summary>
+    /// The extractive answer, never a model's: for text shown again and again (onboarding steps are
+    /// re-answered on every Next and Back), where a model's seconds per question would add up.
+    /// </summary>
+    public async Task<Answer> AskExtractiveAsync(string question, CancellationToken cancellationToken)
+    {
+        if (Problem(question) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(question));
+        }
+        await index.WhenReadyAsync(cancellationToken);
+        return Ask(question.Trim());
+    }
+
     internal Answer Ask(string question, FollowUpContext? followUp = null)
     {
         if (followUp is null && definitions.Define(question) is { } definition)

@@ -13,7 +13,7 @@ public sealed class CuratedAnswers(DocumentReader reader, KnowledgeIndex index, 
     public const string Folder = "curated";
 
     /// <summary>Writes the document (one per question: saving again replaces it) and re-indexes; returns its title.</summary>
-    public string Save(string key, string question, string answer)
+    public async Task<string> SaveAsync(string key, string question, string answer, CancellationToken cancellationToken)
     {
         var date = time.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var title = $"Coordinator answer, {date}";
@@ -25,8 +25,9 @@ public sealed class CuratedAnswers(DocumentReader reader, KnowledgeIndex index, 
             .AppendLine()
             .AppendLine(answer.Trim())
             .ToString();
-        File.WriteAllText(Path.Combine(reader.CuratedFolder, $"coordinator-answer-{key}.md"), text, new UTF8Encoding(false));
-        index.Update();
+        await File.WriteAllTextAsync(Path.Combine(reader.CuratedFolder, $"coordinator-answer-{key}.md"), text, new UTF8Encoding(false), cancellationToken);
+        // The update is synchronous and may wait behind another one (start-up indexing): off the handler's thread.
+        await Task.Run(() => index.Update(cancellationToken: cancellationToken), cancellationToken);
         return title;
     }
 

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using CoalitionBot.AI;
 using CoalitionBot.Conversation;
 using CoalitionBot.Knowledge;
 using CoalitionBot.Reminders;
@@ -14,7 +14,7 @@ namespace CoalitionBot.Onboarding;
 /// checklist item). Progress is stored per member and track; any button from an older message or an
 /// edited track gets a clear word and the step the member is really on.
 /// </summary>
-public sealed partial class OnboardingService(
+public sealed class OnboardingService(
     OnboardingTracks tracks,
     AnswerService answers,
     IDbContextFactory<CoalitionDbContext> contexts,
@@ -58,7 +58,16 @@ public sealed partial class OnboardingService(
         }
         progress.PausedAt = null;
         progress.UpdatedAt = now;
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (progress.Id == 0)
+        {
+            // A double click on "Start the tour": the other click started it; show where it stands.
+            await using var again = await contexts.CreateDbContextAsync(cancellationToken);
+            progress = await again.Set<OnboardingProgress>().SingleAsync(p => p.Platform == platform && p.UserId == userId && p.TrackId == track.Id, cancellationToken);
+        }
         return await StepAsync(track, progress, note, cancellationToken);
     }
 
@@ -241,7 +250,7 @@ public sealed partial class OnboardingService(
         var citations = new List<Citation>();
         foreach (var question in step.Questions)
         {
-            var answer = await answers.AskAsync(question, cancellationToken);
+            var answer = await answers.AskExtractiveAsync(question, cancellationToken);
             if (!answer.Found)
             {
                 // An edited library can leave a step's question unanswered; the tour goes on, and says so.
@@ -249,7 +258,7 @@ public sealed partial class OnboardingService(
                 continue;
             }
             var offset = citations.Count;
-            parts.Add($"{question}\n{CitationNumber().Replace(answer.Text, m => $"[{int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + offset}]")}");
+            parts.Add($"{question}\n{CitationChecker.Marker().Replace(answer.Text, m => "[" + string.Join(", ", m.Groups[1].Value.Split(',').Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) + offset)) + "]")}");
             citations.AddRange(answer.Citations.Select(c => c with { N = c.N + offset }));
         }
         return new Answer(step.Title, citations.Count > 0, string.Join("\n\n", parts), citations, []);
@@ -265,8 +274,6 @@ public sealed partial class OnboardingService(
 
     private static Reply Problem(string text) => new(ReplyKind.Problem, text, null, []);
 
-    [GeneratedRegex(@"\[(\d+)\]")]
-    private static partial Regex CitationNumber();
 }
 
 /// <summary>One member's progress in one track, as coordinators see it.</summary>

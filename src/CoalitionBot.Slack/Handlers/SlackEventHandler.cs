@@ -84,9 +84,9 @@ internal sealed partial class SlackEventHandler(
     }
 
     /// <summary>
-    /// A message in a channel thread: a coordinator's answer to a member's question, or a follow-up
-    /// in a thread the bot is following. A message that mentions the bot comes as app_mention too,
-    /// and is answered from there.
+    /// A message in a channel thread: a coordinator's answer to a member's question, or a question or
+    /// follow-up in a thread the bot is following (members' chat among themselves is left alone). A
+    /// message that mentions the bot comes as app_mention too, and is answered from there.
     /// </summary>
     private async Task ThreadMessageAsync(JsonElement ev, string thread, CancellationToken cancellationToken)
     {
@@ -100,7 +100,8 @@ internal sealed partial class SlackEventHandler(
         {
             return;
         }
-        if ((me is null || !text.Contains($"<@{me}", StringComparison.Ordinal)) && await engine.IsFollowingAsync("slack", channel, thread, cancellationToken))
+        if ((me is null || !text.Contains($"<@{me}", StringComparison.Ordinal)) && FollowUps.IsQuestionLike(text)
+            && await engine.IsFollowingAsync("slack", channel, thread, cancellationToken))
         {
             await answerer.AnswerInThreadAsync(user, channel, thread, Mention().Replace(ev.Str("text") ?? "", "").Trim(), cancellationToken);
         }

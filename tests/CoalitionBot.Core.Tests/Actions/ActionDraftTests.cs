@@ -70,6 +70,9 @@ public sealed class ActionDraftTests
         Assert.Equal(new ActionCommand(kind, id), ActionCommand.Parse(text));
     }
 
-    [Fact]
-    public void LeavesQuestionsToTheLibrary() => Assert.Null(ActionCommand.Parse("what actions can diaspora groups take?"));
+    [Theory]
+    [InlineData("what actions can diaspora groups take?")]
+    [InlineData("action plan for diaspora groups?")]
+    [InlineData("action research methods")]
+    public void LeavesQuestionsToTheLibrary(string question) => Assert.Null(ActionCommand.Parse(question));
 }

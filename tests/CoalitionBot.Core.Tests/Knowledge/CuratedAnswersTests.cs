@@ -15,7 +15,7 @@ public sealed class CuratedAnswersTests
         using var library = await new Library(seeds.Path).StartedAsync();
         Assert.False((await library.AskAsync(question)).Found);
 
-        var title = library.Services.GetRequiredService<CuratedAnswers>().Save("q1", question, "The secretariat covers it from the shared budget; ask Maria for the form.");
+        var title = await library.Services.GetRequiredService<CuratedAnswers>().SaveAsync("q1", question, "The secretariat covers it from the shared budget; ask Maria for the form.", CancellationToken.None);
         var answer = await library.AskAsync(question);
 
         Assert.True(answer.Found);

@@ -70,6 +70,16 @@ public sealed class OnboardingAndFollowUpTests : IAsyncLifetime
 
         Assert.Contains("child", followUp.Body["blocks"]!.ToJsonString(), StringComparison.OrdinalIgnoreCase);
         Assert.Contains("children", Text(followUp), StringComparison.OrdinalIgnoreCase);
+
+        // Members thanking each other in the thread are not answered.
+        await _slack.SendEnvelopeAsync("events_api", FakeSlack.EventCallback(new JsonObject
+        {
+            ["type"] = "message", ["channel_type"] = "channel", ["user"] = "U8", ["channel"] = "C1",
+            ["ts"] = "1764000320.000100", ["thread_ts"] = "1764000300.000100", ["text"] = "thanks, that helps!",
+        }));
+        await _slack.SendEnvelopeAsync("events_api", FakeSlack.EventCallback(FakeSlack.DirectMessage("What does an advocacy module contain?")));
+        await _slack.WaitForCallAsync("chat.postMessage", c => c.Body["channel"]!.GetValue<string>() == "D123");
+        Assert.Equal(2, _slack.Calls.Count(c => c.Method == "chat.postMessage" && Thread(c) == "1764000300.000100"));
     }
 
     [Fact]
