@@ -31,11 +31,12 @@ internal sealed partial class SlackAnswerStream(SlackApiClient slack, PostedMess
         {
             await slack.UpdateMessageAsync(placeholder.Channel, placeholder.Ts, text + " …", [], cancellationToken);
         }
-        catch (SlackApiException e)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // Interim text is a courtesy: if Slack refuses it, the final reply still replaces the placeholder.
+            // Interim text is a courtesy: whatever goes wrong with it (Slack refuses, the network drops),
+            // it must not cost the answer; the final reply still replaces the placeholder.
             _stopped = true;
-            Log.InterimUpdateFailed(logger, e, placeholder.Channel, e.Error);
+            Log.InterimUpdateFailed(logger, e, placeholder.Channel, (e as SlackApiException)?.Error ?? e.GetType().Name);
         }
     }
 

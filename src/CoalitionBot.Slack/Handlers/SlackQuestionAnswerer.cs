@@ -26,9 +26,7 @@ internal sealed partial class SlackQuestionAnswerer(ConversationEngine engine, S
     public async Task AnswerInThreadAsync(string user, string channel, string? threadTs, string text, CancellationToken cancellationToken)
     {
         // A model writes for seconds: show a placeholder at once and let the text grow in it.
-        var stream = engine.StreamsAnswers
-            ? new SlackAnswerStream(slack, await slack.PostMessageAsync(new SlackMessage(channel, SlackAnswerStream.PlaceholderText, null, threadTs), cancellationToken), time, logger)
-            : null;
+        var stream = engine.StreamsAnswers ? await PlaceholderAsync(channel, threadTs, cancellationToken) : null;
         var reply = await ReplyAsync(user, channel, threadTs, text, stream, cancellationToken);
         try
         {
@@ -48,6 +46,21 @@ internal sealed partial class SlackQuestionAnswerer(ConversationEngine engine, S
             await (stream is null
                 ? replier.PostAsync(channel, threadTs, ConversationEngine.Apology(text), cancellationToken)
                 : replier.UpdateAsync(stream.Message.Channel, stream.Message.Ts, ConversationEngine.Apology(text), cancellationToken));
+        }
+    }
+
+    /// <summary>The message a generated answer grows in; null (the answer is posted whole) when even that cannot be posted.</summary>
+    private async Task<SlackAnswerStream?> PlaceholderAsync(string channel, string? threadTs, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var placeholder = await slack.PostMessageAsync(new SlackMessage(channel, SlackAnswerStream.PlaceholderText, null, threadTs), cancellationToken);
+            return new SlackAnswerStream(slack, placeholder, time, logger);
+        }
+        catch (SlackApiException e)
+        {
+            Log.PostFailed(logger, e, channel, e.Error);
+            return null;
         }
     }
 
