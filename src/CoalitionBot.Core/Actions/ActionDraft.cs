@@ -16,7 +16,7 @@ public sealed record ActionDraft(
     string? Reminders,
     string? TimeZone)
 {
-    public const int MaxTitle = 200;
+    public const int MaxTitle = ActionService.MaxTitle;
 
     // Slack carries the draft in a modal's private_metadata, at most 3,000 characters in all.
     public const int MaxSummary = 1500;
@@ -52,7 +52,7 @@ public sealed record ActionDraft(
         {
             errors[Fields.Summary] = $"Keep the summary under {MaxSummary} characters; the link can carry the rest.";
         }
-        if (!string.IsNullOrWhiteSpace(Link) && !(Uri.TryCreate(Link.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
+        if (!string.IsNullOrWhiteSpace(Link) && !ActionService.IsWebAddress(Link))
         {
             errors[Fields.Link] = "Give a web address starting with https://.";
         }

@@ -20,7 +20,8 @@ public sealed class ActionService(
 {
     public static readonly IReadOnlyList<string> DefaultOffsets = ["P3D", "P1D", "PT2H"];
     private static readonly HashSet<string> Platforms = new(StringComparer.OrdinalIgnoreCase) { "slack", "teams" };
-    private const int MaxTitle = 200;
+    /// <summary>Longest title, in characters; the chat forms check the same.</summary>
+    public const int MaxTitle = 200;
 
     /// <param name="requestId">
     /// What makes a second submit of the same form the same action (a Slack view id, a Teams card id):
@@ -51,7 +52,7 @@ public sealed class ActionService(
             Kind = kind,
             Title = request.Title!.Trim(),
             Summary = request.Summary?.Trim() ?? "",
-            Link = request.Link,
+            Link = request.Link?.Trim(),
             Deadline = request.Deadline!.Value.ToUniversalTime(),
             TimeZone = request.TimeZone ?? "UTC",
             ReminderOffsets = string.Join(',', offsets),
@@ -304,7 +305,7 @@ public sealed class ActionService(
         {
             return new(400, $"'{zone}' is not a time zone; use an IANA name such as Europe/Brussels.");
         }
-        if (request.Link is { } link && !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
+        if (request.Link is { } link && !IsWebAddress(link))
         {
             return new(400, $"The link '{link}' is not a web address.");
         }
@@ -336,6 +337,9 @@ public sealed class ActionService(
         }
         return null;
     }
+
+    /// <summary>An absolute http(s) address: what an action's link must be, from the API or a chat form.</summary>
+    internal static bool IsWebAddress(string link) => Uri.TryCreate(link.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http";
 
     private static bool TryDuration(string? text, out TimeSpan duration)
     {
