@@ -44,6 +44,7 @@ public static partial class SlackExtensions
         // A response_url is a credential in itself: keep it out of the HTTP client's request logs.
         builder.Services.AddHttpClient(nameof(SlackReplier)).RemoveAllLoggers();
         builder.Services.AddSingleton<SlackReplier>();
+        builder.Services.AddSingleton<SlackDirectMessages>();
         builder.Services.AddSingleton<SlackIdentityCache>();
         builder.Services.AddSingleton<SlackQuestionAnswerer>();
         builder.Services.AddSingleton<SlackEventHandler>();

@@ -12,7 +12,7 @@ namespace CoalitionBot.Slack.Handlers;
 /// name and title (filled in from their last signature), "Decline" and "Remind me later" answer at
 /// once. Each click is confirmed to the member alone.
 /// </summary>
-internal sealed class SlackActionButtons(ActionService actions, SlackApiClient slack, SlackReplier replier)
+internal sealed class SlackActionButtons(ActionService actions, SlackApiClient slack, SlackDirectMessages directMessages, SlackReplier replier)
 {
     public const string SignModal = "action_sign";
 
@@ -101,7 +101,7 @@ internal sealed class SlackActionButtons(ActionService actions, SlackApiClient s
         }
         else
         {
-            await replier.PostAsync(await slack.OpenConversationAsync([user], cancellationToken), null, reply, cancellationToken);
+            await replier.PostAsync(await directMessages.ChannelAsync(user, cancellationToken), null, reply, cancellationToken);
         }
     }
 

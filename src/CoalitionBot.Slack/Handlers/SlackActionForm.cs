@@ -14,7 +14,7 @@ namespace CoalitionBot.Slack.Handlers;
 /// the deadline as read); "Create and send" creates the action and tells the coordinator by DM.
 /// The modal's id is the request id, so a double submit creates one action.
 /// </summary>
-internal sealed class SlackActionForm(ActionService actions, ActionCommands commands, SlackApiClient slack, SlackReplier replier, TimeProvider time)
+internal sealed class SlackActionForm(ActionService actions, ActionCommands commands, SlackApiClient slack, SlackDirectMessages directMessages, SlackReplier replier, TimeProvider time)
 {
     // private_metadata holds at most 3,000 characters; escaping every non-ASCII letter would eat them.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -110,7 +110,7 @@ internal sealed class SlackActionForm(ActionService actions, ActionCommands comm
 
     private async Task TellAsync(string user, string text, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
-        var dm = await slack.OpenConversationAsync([user], cancellationToken);
+        var dm = await directMessages.ChannelAsync(user, cancellationToken);
         await replier.PostAsync(dm, null, new Reply(ReplyKind.Announcement, text, null, [], Deadline: deadline), cancellationToken);
     }
 

@@ -15,7 +15,7 @@ namespace CoalitionBot.Slack.Handlers;
 /// follows through the response_url. Anything else gets the help, ephemeral.
 /// </summary>
 internal sealed partial class SlackCommandHandler(
-    SlackQuestionAnswerer answerer, SlackReplier replier, ActionCommands actions, SlackActionForm form, SlackApiClient slack)
+    SlackQuestionAnswerer answerer, SlackReplier replier, ActionCommands actions, SlackActionForm form, SlackDirectMessages directMessages)
 {
     public JsonObject? Acknowledge(JsonElement command)
     {
@@ -76,7 +76,7 @@ internal sealed partial class SlackCommandHandler(
         if (Tour(command) is { } tour && user.Length > 0)
         {
             // Steps stay in the member's DM with the bot, where they can come back to them; an ephemeral reply would vanish.
-            var dm = await slack.OpenConversationAsync([user], cancellationToken);
+            var dm = await directMessages.ChannelAsync(user, cancellationToken);
             await answerer.AnswerInThreadAsync(user, dm, null, tour, cancellationToken);
             return;
         }

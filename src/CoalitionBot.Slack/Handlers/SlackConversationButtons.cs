@@ -9,7 +9,7 @@ namespace CoalitionBot.Slack.Handlers;
 /// was started from App Home), "Ask a coordinator" (confirmed to the member alone) and "Save as
 /// answer" (the clicked message in the coordinators' thread says it is saved).
 /// </summary>
-internal sealed class SlackConversationButtons(ConversationEngine engine, CoordinatorQuestions coordinators, SlackApiClient slack, SlackReplier replier)
+internal sealed class SlackConversationButtons(ConversationEngine engine, CoordinatorQuestions coordinators, SlackApiClient slack, SlackDirectMessages directMessages, SlackReplier replier)
 {
     public static bool Handles(string actionId) =>
         ReplyActions.IsOnboarding(actionId) || actionId is ReplyActions.AskCoordinator or ReplyActions.SaveAnswer;
@@ -22,7 +22,7 @@ internal sealed class SlackConversationButtons(ConversationEngine engine, Coordi
         switch (actionId)
         {
             case var onboarding when ReplyActions.IsOnboarding(onboarding):
-                var where = channel ?? await slack.OpenConversationAsync([user], cancellationToken);
+                var where = channel ?? await directMessages.ChannelAsync(user, cancellationToken);
                 var step = await engine.OnboardingClickAsync(new IncomingMessage("slack", user, where, thread, ""), actionId, value, cancellationToken);
                 await replier.PostAsync(where, thread, step, cancellationToken);
                 break;

@@ -15,6 +15,7 @@ internal sealed partial class SlackInteractionHandler(
     SlackQuestionAnswerer answerer,
     SlackReplier replier,
     SlackApiClient slack,
+    SlackDirectMessages directMessages,
     SlackActionButtons actionButtons,
     SlackActionForm actionForm,
     SlackConversationButtons conversationButtons,
@@ -75,7 +76,7 @@ internal sealed partial class SlackInteractionHandler(
             return;
         }
         // From App Home there is no channel: answer in the member's DM with the bot.
-        var channel = click.Channel ?? await slack.OpenConversationAsync([click.User], cancellationToken);
+        var channel = click.Channel ?? await directMessages.ChannelAsync(click.User, cancellationToken);
         await answerer.AnswerInThreadAsync(click.User, channel, click.Channel is null ? null : click.ThreadTs, question, cancellationToken);
     }
 
