@@ -76,7 +76,8 @@ internal sealed partial class PassageEmbeddings(
         var model = options.Value.EmbeddingModel!;
         var path = Path.Combine(index.IndexPath, EmbeddingFile.Name);
         var passages = index.AllPassages().Select(p => (Passage: p, Input: Input(p))).Select(p => (p.Passage, p.Input, Key: Key(p.Input))).ToList();
-        var stored = EmbeddingFile.Read(path, model);
+        // After the first build the vectors are in memory; the file is read once per process (it can be large).
+        var stored = _current is { } previous ? new Dictionary<string, float[]>(previous.Stored, StringComparer.Ordinal) : EmbeddingFile.Read(path, model);
         var missing = passages.Where(p => !stored.ContainsKey(p.Key)).DistinctBy(p => p.Key).ToList();
         var computed = 0;
         var complete = true;
@@ -126,7 +127,7 @@ internal sealed partial class PassageEmbeddings(
             .Where(p => stored.ContainsKey(p.Key))
             .Select(p => new EmbeddedPassage(p.Passage, Normalized(stored[p.Key])))
             .ToList();
-        return new Snapshot(version, embedded, complete, time.GetUtcNow() + RetryAfter);
+        return new Snapshot(version, embedded, complete, time.GetUtcNow() + RetryAfter, stored);
     }
 
     /// <summary>What is embedded: where the passage stands and what it says.</summary>
@@ -160,7 +161,8 @@ internal sealed partial class PassageEmbeddings(
 
     public void Dispose() => _updating.Dispose();
 
-    private sealed record Snapshot(long Version, IReadOnlyList<EmbeddedPassage> Passages, bool Complete, DateTimeOffset RetryAt);
+    /// <param name="Stored">The vectors by input hash, as in the file: the next update starts from them instead of re-reading it.</param>
+    private sealed record Snapshot(long Version, IReadOnlyList<EmbeddedPassage> Passages, bool Complete, DateTimeOffset RetryAt, IReadOnlyDictionary<string, float[]> Stored);
 
     private static partial class Log
     {
