@@ -25,7 +25,7 @@ public static partial class SlackExtensions
         builder.Services.AddOptions<SlackOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         if (!settings.IsEnabled)
         {
-            builder.Services.AddHostedService<SlackOffNotice>();
+            builder.Services.AddHostedService(sp => new StartupNotice(sp.GetRequiredService<ILogger<StartupNotice>>(), Notice.SlackOff));
             return builder;
         }
         if (settings.Mode == SlackMode.Socket && string.IsNullOrWhiteSpace(settings.AppToken))
@@ -38,7 +38,7 @@ public static partial class SlackExtensions
             // A bot token alone still lets the bot send (broadcasts, reminders, answers by API): run over HTTP and say so.
             settings.Mode = SlackMode.Http;
             builder.Services.PostConfigure<SlackOptions>(o => o.Mode = SlackMode.Http);
-            builder.Services.AddHostedService<SocketModeOffNotice>();
+            builder.Services.AddHostedService(sp => new StartupNotice(sp.GetRequiredService<ILogger<StartupNotice>>(), Notice.SocketModeOff));
         }
         builder.Services.AddSlackWebApi();
         // A response_url is a credential in itself: keep it out of the HTTP client's request logs.
@@ -80,28 +80,21 @@ public static partial class SlackExtensions
         return app;
     }
 
-    private sealed partial class SocketModeOffNotice(ILogger<SocketModeOffNotice> logger) : IHostedService
+    private enum Notice { SlackOff, SocketModeOff }
+
+    /// <summary>One line at start-up that says what of Slack is off and which setting turns it on.</summary>
+    private sealed partial class StartupNotice(ILogger<StartupNotice> logger, Notice notice) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            Log.Off(logger);
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        private static partial class Log
-        {
-            [LoggerMessage(LogLevel.Warning, "Slack:AppToken is not set, so Socket Mode is off: the bot sends to Slack, and receives only through /slack/events, /slack/commands and /slack/interactivity, which need Slack:SigningSecret")]
-            public static partial void Off(ILogger logger);
-        }
-    }
-
-    private sealed partial class SlackOffNotice(ILogger<SlackOffNotice> logger) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            Log.Off(logger);
+            if (notice == Notice.SlackOff)
+            {
+                Log.SlackOff(logger);
+            }
+            else
+            {
+                Log.SocketModeOff(logger);
+            }
             return Task.CompletedTask;
         }
 
@@ -110,7 +103,10 @@ public static partial class SlackExtensions
         private static partial class Log
         {
             [LoggerMessage(LogLevel.Information, "Slack is off: set Slack:BotToken (and Slack:AppToken for Socket Mode) to connect it")]
-            public static partial void Off(ILogger logger);
+            public static partial void SlackOff(ILogger logger);
+
+            [LoggerMessage(LogLevel.Warning, "Slack:AppToken is not set, so Socket Mode is off: the bot sends to Slack, and receives only through /slack/events, /slack/commands and /slack/interactivity, which need Slack:SigningSecret")]
+            public static partial void SocketModeOff(ILogger logger);
         }
     }
 }
