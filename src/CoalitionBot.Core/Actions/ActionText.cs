@@ -11,8 +11,8 @@ internal static class ActionText
 
     public static string Deadline(DateTimeOffset deadline, string zone)
     {
-        var local = TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var tz) ? TimeZoneInfo.ConvertTime(deadline, tz) : deadline.ToUniversalTime();
-        return local.ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) + $" ({(tz is null ? "UTC" : zone)})";
+        var tz = DeadlineReader.Zone(zone);
+        return TimeZoneInfo.ConvertTime(deadline, tz).ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) + $" ({tz.Id})";
     }
 
     public static string Describe(AdvocacyAction action) =>

@@ -9,7 +9,7 @@ public static class ReminderTimes
     /// <summary>Null when there is no time left to remind before the deadline.</summary>
     public static DateTimeOffset? Later(DateTimeOffset now, DateTimeOffset deadline, string? timeZone)
     {
-        var zone = timeZone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var zone = DeadlineReader.Zone(timeZone);
         var local = TimeZoneInfo.ConvertTime(now, zone);
         var nextMorning = local.Date.AddDays(1) + Morning;
         var morning = new DateTimeOffset(nextMorning, zone.GetUtcOffset(nextMorning)).ToUniversalTime();

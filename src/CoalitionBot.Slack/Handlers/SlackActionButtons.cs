@@ -32,7 +32,8 @@ internal sealed class SlackActionButtons(ActionService actions, SlackApiClient s
                 await TellAsync(user, channel, responseUrl, declined?.Error ?? "Noted: you declined for your organisation. Changed your mind? Press “Sign on” before the deadline.", cancellationToken);
                 break;
             case ReplyActions.RemindLater:
-                var zone = await TimeZoneOfAsync(user, cancellationToken);
+                // Without the member's zone the reminder comes at 9:00 UTC; better than none.
+                var zone = await slack.TimeZoneOfAsync(user, cancellationToken);
                 var (at, problem) = await actions.RemindLaterAsync(actionIdValue, "slack", user, zone, cancellationToken);
                 await TellAsync(user, channel, responseUrl, problem?.Error ?? (at is { } when
                     ? $"I'll remind you <!date^{when.ToUnixTimeSeconds()}^{{date_short_pretty}} at {{time}}|{when:yyyy-MM-dd HH:mm} UTC>."
@@ -74,19 +75,6 @@ internal sealed class SlackActionButtons(ActionService actions, SlackApiClient s
 
     private static string? Value(JsonElement view, string block) =>
         view.Obj("state").Obj("values").Obj(block).Obj("value").Str("value")?.Trim();
-
-    private async Task<string?> TimeZoneOfAsync(string user, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await slack.UserInfoAsync(user, cancellationToken)).TimeZone;
-        }
-        catch (SlackApiException)
-        {
-            // Without the member's zone the reminder comes at 9:00 UTC; better than none.
-            return null;
-        }
-    }
 
     private async Task TellAsync(string user, string? channel, string? responseUrl, string text, CancellationToken cancellationToken)
     {

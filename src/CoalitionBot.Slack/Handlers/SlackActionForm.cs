@@ -25,7 +25,8 @@ internal sealed class SlackActionForm(ActionService actions, ActionCommands comm
 
     public async Task OpenAsync(string user, string? channel, string triggerId, CancellationToken cancellationToken)
     {
-        var zone = await TimeZoneOfAsync(user, cancellationToken);
+        // The form says which zone it reads the deadline in, so a UTC fallback is visible, not a silent guess.
+        var zone = await slack.TimeZoneOfAsync(user, cancellationToken) ?? "UTC";
         var metadata = JsonSerializer.Serialize(new FormMetadata(zone, channel), Json);
         await slack.OpenViewAsync(triggerId, ActionFormViews.Form(zone, channel, metadata), cancellationToken);
     }
@@ -112,19 +113,6 @@ internal sealed class SlackActionForm(ActionService actions, ActionCommands comm
     {
         var dm = await directMessages.ChannelAsync(user, cancellationToken);
         await replier.PostAsync(dm, null, new Reply(ReplyKind.Announcement, text, null, [], Deadline: deadline), cancellationToken);
-    }
-
-    private async Task<string> TimeZoneOfAsync(string user, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await slack.UserInfoAsync(user, cancellationToken)).TimeZone is { } zone && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _) ? zone : "UTC";
-        }
-        catch (SlackApiException)
-        {
-            // The form says which zone it reads the deadline in, so UTC is visible, not a silent guess.
-            return "UTC";
-        }
     }
 
     private static JsonObject Errors(Dictionary<string, string> errors) => new()

@@ -18,5 +18,21 @@ internal sealed partial class SlackApiClient
             Flag(user, "deleted"));
     }
 
+    /// <summary>
+    /// A member's IANA time zone from users.info, or null when Slack does not say, names a zone this
+    /// machine does not know, or cannot be asked: callers choose their own fallback and say so.
+    /// </summary>
+    public async Task<string?> TimeZoneOfAsync(string userId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await UserInfoAsync(userId, cancellationToken)).TimeZone is { } zone && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _) ? zone : null;
+        }
+        catch (SlackApiException)
+        {
+            return null;
+        }
+    }
+
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }
