@@ -65,7 +65,13 @@ internal sealed partial class TeamsSender(
     /// when one is given, else as a new message (a new post in a channel). The message id is the one the connector
     /// gave it: for a new channel post, the root of its thread, which replies carry as ";messageid=" in their conversation id.
     /// </summary>
-    public async Task<(SendOutcome Outcome, string? MessageId)> PostAsync(ConversationReferenceRecord target, string? threadId, Reply reply, CancellationToken cancellationToken)
+    public Task<(SendOutcome Outcome, string? MessageId)> PostAsync(ConversationReferenceRecord target, string? threadId, Reply reply, CancellationToken cancellationToken) =>
+        PostAsync(target, threadId, TeamsReplier.CardActivity(reply), cancellationToken);
+
+    private async Task<SendOutcome> SendAsync(ConversationReferenceRecord target, Activity message, CancellationToken cancellationToken) =>
+        (await PostAsync(target, null, message, cancellationToken)).Outcome;
+
+    private async Task<(SendOutcome Outcome, string? MessageId)> PostAsync(ConversationReferenceRecord target, string? threadId, Activity message, CancellationToken cancellationToken)
     {
         if (ConversationReferenceStore.Reference(target) is not { Conversation.Id: { } conversationId } reference)
         {
@@ -78,20 +84,8 @@ internal sealed partial class TeamsSender(
         }
         var sent = (Outcome: SendOutcome.Failed, MessageId: (string?)null);
         await adapter.ContinueConversationAsync(AppId, reference, async (turnContext, ct) =>
-            sent = await SendCardAsync(turnContext, reference, TeamsReplier.CardActivity(reply), ct), cancellationToken);
+            sent = await SendCardAsync(turnContext, reference, message, ct), cancellationToken);
         return sent;
-    }
-
-    private async Task<SendOutcome> SendAsync(ConversationReferenceRecord target, Activity message, CancellationToken cancellationToken)
-    {
-        if (ConversationReferenceStore.Reference(target) is not { Conversation.Id: not null } reference)
-        {
-            return SendOutcome.Unreachable;
-        }
-        var outcome = SendOutcome.Failed;
-        await adapter.ContinueConversationAsync(AppId, reference, async (turnContext, ct) =>
-            outcome = (await SendCardAsync(turnContext, reference, message, ct)).Outcome, cancellationToken);
-        return outcome;
     }
 
     /// <summary>
