@@ -84,9 +84,10 @@ public sealed partial class ConversationEngine(
                 ? await onboarding.ContinueAsync(message.Platform, message.UserId, cancellationToken)
                 : await onboarding.StartAsync(message.Platform, message.UserId, onboard.Groups["track"].Value is { Length: > 0 } track ? track : null, cancellationToken);
         }
-        var followUp = await FollowUpAsync(message, text, cancellationToken);
+        var (kind, focus) = FollowUps.Read(text);
+        var followUp = await FollowUpAsync(message, kind, focus, cancellationToken);
         var answer = await answers.AskAsync(text, followUp, onText, cancellationToken);
-        if (followUp is not null && FollowUps.Read(text).Kind == FollowUpKind.More && !answer.Found)
+        if (followUp is not null && kind == FollowUpKind.More && !answer.Found)
         {
             answer = answer with { Text = "That is all the library says about it. " + answer.Text };
         }
@@ -130,9 +131,8 @@ public sealed partial class ConversationEngine(
     /// For "tell me more" or "what about children?": the thread's last question (within the
     /// context window) and what it cited. Null when the message stands on its own or there is no context.
     /// </summary>
-    private async Task<FollowUpContext?> FollowUpAsync(IncomingMessage message, string text, CancellationToken cancellationToken)
+    private async Task<FollowUpContext?> FollowUpAsync(IncomingMessage message, FollowUpKind kind, string? focus, CancellationToken cancellationToken)
     {
-        var (kind, focus) = FollowUps.Read(text);
         if (kind == FollowUpKind.None)
         {
             return null;

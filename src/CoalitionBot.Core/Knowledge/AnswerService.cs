@@ -69,9 +69,13 @@ public sealed class AnswerService(
         }
         await index.WhenReadyAsync(cancellationToken);
         question = question.Trim();
-        if (ai is null || (followUp is null && definitions.Define(question) is not null))
+        if (ai is null)
         {
             return Ask(question, followUp);
+        }
+        if (followUp is null && definitions.Define(question) is { } definition)
+        {
+            return definition;
         }
         // One deadline for embedding the question and writing the answer: past AI:Timeout the extractive answer goes out.
         using var deadline = ai.Deadline(cancellationToken);
