@@ -1,4 +1,5 @@
 using CoalitionBot.Conversation;
+using CoalitionBot.Teams.Connector;
 using CoalitionBot.Teams.Conversations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -34,6 +35,7 @@ public static partial class TeamsExtensions
         builder.Services.AddSingleton<ConversationReferenceStore>();
         builder.Services.AddSingleton<TeamsReplier>();
         builder.Services.AddSingleton<TeamsPacer>();
+        builder.Services.AddSingleton<ConnectorRetry>();
         builder.Services.AddSingleton<TeamsSender>();
         builder.Services.AddSingleton<IReplySender, TeamsReplySender>();
         builder.Services.AddSingleton<IAudienceDirectory, TeamsAudienceDirectory>();

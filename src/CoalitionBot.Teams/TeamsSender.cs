@@ -1,11 +1,10 @@
-using System.Net;
 using CoalitionBot.Conversation;
+using CoalitionBot.Teams.Connector;
 using CoalitionBot.Teams.Conversations;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 
@@ -14,28 +13,20 @@ namespace CoalitionBot.Teams;
 /// <summary>
 /// Proactive messages on Teams: a <see cref="Reply"/> as a card into a stored conversation (a member's 1:1,
 /// a chat, or a new post in a channel), opening the 1:1 first when the bot only knows the member from a
-/// channel or chat. CloudAdapter does not retry (teams-protocol.md section 6), so this does: 429 waits for
-/// Retry-After (or backs off exponentially with jitter), 412/502/503/504 back off; other errors (403, 404,
-/// 413) fail at once. Every call waits its turn at the <see cref="TeamsPacer"/>. Roster reads (for actions that
+/// channel or chat. Transient refusals are retried by <see cref="ConnectorRetry"/>; every call waits its turn
+/// at the <see cref="TeamsPacer"/>. Roster reads (for actions that
 /// ask each member directly) go the same way, since Teams throttles them like sends.
 /// </summary>
-internal sealed partial class TeamsSender(
+internal sealed class TeamsSender(
     CoalitionAdapter adapter,
     ConversationReferenceStore references,
     TeamsPacer pacer,
-    IOptions<TeamsOptions> options,
-    TimeProvider time,
-    ILogger<TeamsSender> logger)
+    ConnectorRetry retry,
+    IOptions<TeamsOptions> options)
 {
-    public const int MaxAttempts = 4;
-
     // Teams takes 50 to 500 members a page; fewer pages means fewer throttled calls.
     private const int RosterPageSize = 500;
     private const string Personal = "personal";
-    private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(60);
-    private static readonly HashSet<HttpStatusCode> Transient =
-        [HttpStatusCode.TooManyRequests, HttpStatusCode.PreconditionFailed, HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout];
 
     private string AppId => options.Value.MicrosoftAppId ?? "";
 
@@ -163,46 +154,16 @@ internal sealed partial class TeamsSender(
     /// <summary>Makes the call, paced, and again after a transient failure; false when it failed for good.</summary>
     private async Task<bool> WithRetriesAsync(string? tenantId, string conversationId, Func<Task> call, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
-            {
-                await pacer.WaitTurnAsync(tenantId, conversationId, cancellationToken);
-                await call();
-                return true;
-            }
-            catch (ErrorResponseException e) when (e.Response is { } response && Transient.Contains(response.StatusCode) && attempt < MaxAttempts)
-            {
-                var wait = Wait(response.Headers, attempt);
-                Log.Retrying(logger, conversationId, (int)response.StatusCode, attempt, wait);
-                await Task.Delay(wait, time, cancellationToken);
-            }
-            catch (ErrorResponseException e)
-            {
-                Log.Failed(logger, e, conversationId, (int?)e.Response?.StatusCode ?? 0, attempt);
-                return false;
-            }
+            await retry.RunAsync(conversationId, _ => call(), cancellationToken, beforeEach: ct => pacer.WaitTurnAsync(tenantId, conversationId, ct));
+            return true;
+        }
+        catch (ErrorResponseException)
+        {
+            // ConnectorRetry logged the status; the outcome says "failed" to the caller.
+            return false;
         }
     }
 
-    /// <summary>Retry-After in seconds when the connector gave one (bounded), else 1 s, 2 s, 4 s … with up to 50% jitter.</summary>
-    private static TimeSpan Wait(IDictionary<string, IEnumerable<string>>? headers, int attempt)
-    {
-        if (headers is not null && headers.TryGetValue("Retry-After", out var values)
-            && int.TryParse(values.FirstOrDefault(), out var seconds) && seconds >= 0)
-        {
-            return TimeSpan.FromSeconds(Math.Min(seconds, LongestWait.TotalSeconds));
-        }
-        var backoff = FirstBackoff * Math.Pow(2, attempt - 1);
-        return backoff + backoff * (Random.Shared.NextDouble() / 2);
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(LogLevel.Warning, "Teams call for {ConversationId} got {StatusCode} (attempt {Attempt}); retrying in {Wait}")]
-        public static partial void Retrying(ILogger logger, string conversationId, int statusCode, int attempt, TimeSpan wait);
-
-        [LoggerMessage(LogLevel.Error, "Teams call for {ConversationId} failed with {StatusCode} after {Attempt} attempts")]
-        public static partial void Failed(ILogger logger, Exception exception, string conversationId, int statusCode, int attempt);
-    }
 }

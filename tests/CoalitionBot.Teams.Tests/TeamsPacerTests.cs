@@ -1,3 +1,4 @@
+using CoalitionBot.Conversation;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -62,6 +63,6 @@ public sealed class TeamsPacerTests
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 21, 0, 0, TimeSpan.Zero));
         var options = Options.Create(new TeamsOptions { ProactiveCallsPerSecond = perSecond, ConversationSendInterval = interval ?? TimeSpan.FromSeconds(1) });
-        return (new TeamsPacer(options, time), time);
+        return (new TeamsPacer(options, new SendPacer(time)), time);
     }
 }

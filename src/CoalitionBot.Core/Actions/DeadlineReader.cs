@@ -20,7 +20,10 @@ public static class DeadlineReader
     private static readonly Lazy<DateTimeModel> Model = new(() => (DateTimeModel)new DateTimeRecognizer(Culture.English, DateTimeOptions.None).GetDateTimeModel());
 
     /// <summary>Compiles the recognizer ahead of the first coordinator, whose modal must be answered within 3 seconds.</summary>
-    public static void WarmUp() => _ = Read("tomorrow", "UTC", DateTimeOffset.UtcNow);
+    public static void WarmUp(DateTimeOffset now) => _ = Read("tomorrow", FallbackZone, now);
+
+    /// <summary>The zone a deadline is read and shown in when the person's own is unknown.</summary>
+    public const string FallbackZone = "UTC";
 
     public static DeadlineReading Read(string? text, string? timeZone, DateTimeOffset now)
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace CoalitionBot.Conversation;
@@ -11,6 +12,7 @@ public static class ConversationExtensions
         builder.Services.AddOptions<AskCoordinatorsOptions>().BindConfiguration("AskCoordinators");
         builder.Services.AddSingleton<CoordinatorQuestions>();
         builder.Services.AddSingleton<ConversationEngine>();
+        builder.Services.TryAddSingleton<SendPacer>();
         builder.Services.AddSingleton<ReceivedEvents>();
         builder.Services.AddSingleton<FeedbackReport>();
         return builder;

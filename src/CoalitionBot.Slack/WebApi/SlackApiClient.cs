@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CoalitionBot.Conversation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ namespace CoalitionBot.Slack.WebApi;
 /// <summary>
 /// The Slack Web API over a typed <see cref="HttpClient"/>: POST to <c>ApiBaseUrl + method</c> with a
 /// bearer token, JSON bodies for writes and form bodies for reads, <c>ok:false</c> as
-/// <see cref="SlackApiException"/>, HTTP 429 waited out and retried. The typed methods live in one
+/// <see cref="SlackApiException"/>, HTTP 429 waited out and retried, and 502/503/504 retried with backoff where a repeat is harmless (chat.update). The typed methods live in one
 /// partial file per API family (Chat, Conversations, Users, Auth, Views, Apps).
 /// </summary>
 [method: ActivatorUtilitiesConstructor]
@@ -24,9 +25,12 @@ internal sealed partial class SlackApiClient(
 {
     private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(1);
 
+    // Calls that leave Slack as they found it when made twice: rewriting a message or a view to the same content.
+    private static readonly HashSet<string> Idempotent = new(StringComparer.Ordinal) { "chat.update", "views.update", "views.publish" };
+
     /// <summary>A client with a pacer of its own, for use outside the container (the registered client shares one pacer).</summary>
     public SlackApiClient(HttpClient http, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackApiClient> logger)
-        : this(http, options, time, logger, new ChannelPacer(options, time))
+        : this(http, options, time, logger, new ChannelPacer(options, new SendPacer(time)))
     {
     }
 
@@ -77,6 +81,16 @@ internal sealed partial class SlackApiClient(
                 var delay = RetryAfter(response);
                 Log.RateLimited(logger, method, delay.TotalSeconds, attempt + 1, limit);
                 await Task.Delay(delay, time, cancellationToken);
+                continue;
+            }
+            if (response.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout
+                && Idempotent.Contains(method) && attempt < limit)
+            {
+                // A moment of outage between us and Slack: the same call, a little later (1 s, 2 s, 4 s …), within the retry limit.
+                // Only where a repeat cannot duplicate anything: a post that failed at a gateway may have been posted.
+                var backoff = DefaultRetryAfter * Math.Pow(2, attempt);
+                Log.Unavailable(logger, method, (int)response.StatusCode, backoff.TotalSeconds, attempt + 1, limit);
+                await Task.Delay(backoff, time, cancellationToken);
                 continue;
             }
             if (response.StatusCode != HttpStatusCode.OK)
@@ -162,6 +176,9 @@ internal sealed partial class SlackApiClient(
     {
         [LoggerMessage(LogLevel.Warning, "Slack rate-limited {Method}; retrying in {RetryAfterSeconds} s (retry {Attempt} of {Limit})")]
         public static partial void RateLimited(ILogger logger, string method, double retryAfterSeconds, int attempt, int limit);
+
+        [LoggerMessage(LogLevel.Warning, "Slack answered {Method} with {StatusCode}; retrying in {RetryAfterSeconds} s (retry {Attempt} of {Limit})")]
+        public static partial void Unavailable(ILogger logger, string method, int statusCode, double retryAfterSeconds, int attempt, int limit);
 
         [LoggerMessage(LogLevel.Warning, "Slack rate-limited {Method} again after {Retries} retries; giving up")]
         public static partial void RateLimitedGaveUp(ILogger logger, string method, int retries);

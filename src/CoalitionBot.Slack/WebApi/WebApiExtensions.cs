@@ -1,3 +1,4 @@
+using CoalitionBot.Conversation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -12,6 +13,7 @@ internal static class WebApiExtensions
     internal static IServiceCollection AddSlackWebApi(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SendPacer>();
         services.TryAddSingleton<ChannelPacer>();
         services.AddHttpClient<SlackApiClient>()
             // The Slack handlers are singletons and keep their client for the app's lifetime, so DNS

@@ -1,3 +1,4 @@
+using CoalitionBot.Conversation;
 using CoalitionBot.Slack.WebApi;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -111,7 +112,7 @@ public sealed class ChannelPacerTests
     {
         var time = new FakeTimeProvider();
         var options = Options.Create(new SlackOptions { ChannelPostInterval = interval ?? Interval });
-        return (new ChannelPacer(options, time), time);
+        return (new ChannelPacer(options, new SendPacer(time)), time);
     }
 
     private static string[] Texts(SlackApiHarness slack) =>

@@ -103,6 +103,22 @@ public sealed class SlackApiClientTests
     }
 
     [Fact]
+    public async Task UpdateThatMeetsAGatewayOutageIsMadeAgainAfterABackoff()
+    {
+        await using var slack = await SlackApiHarness.StartAsync();
+        slack.Api.ReplyStatus("chat.update", 503, "<html>unavailable</html>");
+
+        var update = slack.Client.UpdateMessageAsync("C1", "1.2", "the answer", [], None);
+        await slack.Time.TimerCreatedAsync();
+        Assert.Single(slack.Api.Calls);
+        slack.Time.Advance(TimeSpan.FromSeconds(1));
+        await update.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(2, slack.Api.Calls.Count);
+        Assert.All(slack.Api.Calls, c => Assert.Equal("the answer", c.Json["text"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task RateLimitWithoutRetryAfterWaitsOneSecond()
     {
         await using var slack = await SlackApiHarness.StartAsync();

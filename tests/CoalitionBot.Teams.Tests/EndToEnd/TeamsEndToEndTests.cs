@@ -42,6 +42,49 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnswerThrottledOnceWithRetryAfterStillArrivesAsItsCard()
+    {
+        // As a new user saw it: the connector answers the first reply 429 with Retry-After: 1.
+        _teams.Connector.ReplyNext(429, retryAfter: "1");
+
+        var response = await _teams.SendAsync(TeamsActivities.PersonalMessage(_teams.ServiceUrl, Question, id: "1764000000002"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var calls = await _teams.Connector.WaitForCallsAsync(2);
+        Assert.Equal([429, 200], calls.Select(c => c.Status));
+        var answer = calls[1];
+        Assert.Equal("1764000000002", answer.ActivityId);
+        Assert.Contains("004_949f98561308b498.txt", answer.Card!.ToJsonString());
+        Assert.DoesNotContain("something went wrong", answer.Card!.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task CardUpdateThrottledOnceIsRetried()
+    {
+        await _teams.SendAsync(TeamsActivities.PersonalMessage(_teams.ServiceUrl, Question));
+        var answer = (await _teams.Connector.WaitForCallsAsync(1))[0];
+        var helpful = Buttons(answer.Card!).Single(a => a["data"]!["action"]!.GetValue<string>() == ReplyActions.Helpful);
+        _teams.Connector.ReplyNext(503);
+
+        await _teams.SendAsync(TeamsActivities.Submit(_teams.ServiceUrl, (JsonObject)helpful["data"]!.DeepClone(), replyToId: "reply-1"));
+
+        var calls = (await _teams.Connector.WaitForCallsAsync(3)).Skip(1).ToList();
+        Assert.Equal([("PUT", 503), ("PUT", 200)], calls.Select(c => (c.Method, c.Status)));
+    }
+
+    [Fact]
+    public async Task AnswerRefusedForGoodGetsTheApology()
+    {
+        _teams.Connector.ReplyNext(413);
+
+        await _teams.SendAsync(TeamsActivities.PersonalMessage(_teams.ServiceUrl, Question));
+
+        var calls = await _teams.Connector.WaitForCallsAsync(2);
+        Assert.Equal([413, 200], calls.Select(c => c.Status));
+        Assert.Contains("something went wrong", calls[1].Card!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ChannelMentionIsAnsweredInItsThreadWithTheMentionStripped()
     {
         var activity = TeamsActivities.ChannelMention(_teams.ServiceUrl, Question, threadRoot: "1764000000500", id: "1764000000501");

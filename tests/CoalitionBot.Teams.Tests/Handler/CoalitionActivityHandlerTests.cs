@@ -112,7 +112,7 @@ public sealed class CoalitionActivityHandlerTests : IAsyncLifetime
     private CoalitionActivityHandler Handler(ConversationEngine? engine = null) => new(
         engine ?? _host.Services.GetRequiredService<ConversationEngine>(),
         _host.Services.GetRequiredService<ConversationReferenceStore>(),
-        new TeamsReplier(NullLogger<TeamsReplier>.Instance),
+        _host.Services.GetRequiredService<TeamsReplier>(),
         _host.Services.GetRequiredService<TeamsActionHandler>(),
         _host.Services.GetRequiredService<TeamsConversationButtons>(),
         _host.Services.GetRequiredService<TeamsCoordinatorReplies>(),

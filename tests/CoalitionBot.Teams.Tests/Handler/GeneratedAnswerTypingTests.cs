@@ -41,7 +41,7 @@ public sealed class GeneratedAnswerTypingTests : IAsyncLifetime
         var handler = new CoalitionActivityHandler(
             _host.Services.GetRequiredService<ConversationEngine>(),
             _host.Services.GetRequiredService<ConversationReferenceStore>(),
-            new TeamsReplier(NullLogger<TeamsReplier>.Instance),
+            _host.Services.GetRequiredService<TeamsReplier>(),
             _host.Services.GetRequiredService<TeamsActionHandler>(),
             _host.Services.GetRequiredService<TeamsConversationButtons>(),
             _host.Services.GetRequiredService<TeamsCoordinatorReplies>(),
