@@ -13,24 +13,20 @@ public sealed class SlackDispatcher
     private readonly SlackEventHandler _events;
     private readonly SlackCommandHandler _commands;
     private readonly SlackInteractionHandler _interactions;
-    private readonly SlackActionForm _actionForm;
 
-    internal SlackDispatcher(SlackEventHandler events, SlackCommandHandler commands, SlackInteractionHandler interactions, SlackActionForm actionForm)
+    internal SlackDispatcher(SlackEventHandler events, SlackCommandHandler commands, SlackInteractionHandler interactions)
     {
         _events = events;
         _commands = commands;
         _interactions = interactions;
-        _actionForm = actionForm;
     }
 
     /// <summary>What the ack carries: for a slash command the immediate ephemeral reply, for a modal its errors or next view, otherwise null (an empty ack).</summary>
     public JsonObject? Acknowledge(SlackInbound inbound) => inbound.Kind switch
     {
         SlackInboundKind.SlashCommand => _commands.Acknowledge(inbound.Payload),
-        // A modal's errors must ride in the ack, or Slack closes it.
-        SlackInboundKind.Interaction when inbound.Payload.Str("type") == "view_submission"
-            && inbound.Payload.Obj("view").Str("callback_id") == SlackActionButtons.SignModal => SlackActionButtons.Validate(inbound.Payload.Obj("view")),
-        SlackInboundKind.Interaction when SlackActionForm.Handles(inbound.Payload) => _actionForm.Acknowledge(inbound.Payload),
+        // A modal's errors and next view must ride in the ack, or Slack closes it.
+        SlackInboundKind.Interaction when SlackInteractionHandler.IsSubmission(inbound.Payload) => _interactions.Acknowledge(inbound.Payload),
         _ => null,
     };
 

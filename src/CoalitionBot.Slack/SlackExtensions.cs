@@ -49,20 +49,17 @@ public static partial class SlackExtensions
         builder.Services.AddSingleton<SlackQuestionAnswerer>();
         builder.Services.AddSingleton<SlackEventHandler>();
         builder.Services.AddSingleton<SlackCommandHandler>();
-        builder.Services.AddSingleton<SlackActionButtons>();
-        builder.Services.AddSingleton<SlackActionForm>();
-        builder.Services.AddSingleton<SlackConversationButtons>();
         builder.Services.AddSingleton<SlackInteractionHandler>();
         builder.Services.AddSingleton(sp => new SlackDispatcher(
             sp.GetRequiredService<SlackEventHandler>(),
             sp.GetRequiredService<SlackCommandHandler>(),
-            sp.GetRequiredService<SlackInteractionHandler>(),
-            sp.GetRequiredService<SlackActionForm>()));
+            sp.GetRequiredService<SlackInteractionHandler>()));
         builder.Services.AddSingleton<SlackWorkQueue>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SlackWorkQueue>());
         builder.Services.AddSingleton<SlackRequestVerifier>();
         builder.Services.AddSingleton<IReplySender, SlackReplySender>();
         builder.Services.AddSingleton<IAudienceDirectory, SlackAudienceDirectory>();
+        builder.Services.AddSingleton<IMemberTimeZones, SlackMemberTimeZones>();
         if (settings.Mode == SlackMode.Socket)
         {
             builder.AddSlackSocketMode();

@@ -1,7 +1,7 @@
 using System.Data.Common;
-using CoalitionBot.Actions;
 using CoalitionBot.Conversation;
 using CoalitionBot.Teams.AdaptiveCards;
+using CoalitionBot.Teams.Handlers;
 using CoalitionBot.Teams.Conversations;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -13,9 +13,8 @@ namespace CoalitionBot.Teams;
 /// <summary>
 /// Teams activities in the engine's terms. A message (personal, group chat, or a channel @mention, the
 /// mention stripped) becomes an <see cref="IncomingMessage"/> and is answered with a card in the same
-/// place; a card submit records feedback and rewrites the card, or asks the suggested question;
-/// joint-action commands and buttons go to <see cref="TeamsActionHandler"/>, onboarding and Ask a coordinator
-/// buttons to <see cref="TeamsConversationButtons"/>, a coordinator's answer in a question's thread to
+/// place (joint-action commands, the tour and help included: Core routes them); a card submit (a button or a
+/// form) goes to <see cref="TeamsInteractions"/>, a coordinator's answer in a question's thread to
 /// <see cref="TeamsCoordinatorReplies"/>, new members of a welcoming team to <see cref="TeamsWelcomes"/>;
 /// installs and messages keep the member's conversation reference for proactive messages.
 /// </summary>
@@ -23,15 +22,12 @@ internal sealed partial class CoalitionActivityHandler(
     ConversationEngine engine,
     ConversationReferenceStore references,
     TeamsReplier replier,
-    TeamsActionHandler actions,
-    TeamsConversationButtons buttons,
+    TeamsInteractions interactions,
     TeamsCoordinatorReplies coordinatorReplies,
     TeamsWelcomes welcomes,
     ILogger<CoalitionActivityHandler> logger) : ActivityHandler
 {
-    public const string Platform = "teams";
-
-    public const string UnknownButton = "Sorry, I don't know that button. Ask me your question again and I'll answer it.";
+    public const string Platform = Platforms.Teams;
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
@@ -39,7 +35,14 @@ internal sealed partial class CoalitionActivityHandler(
         await RememberAsync(activity, cancellationToken);
         if (activity.Value is not null && string.IsNullOrWhiteSpace(activity.Text))
         {
-            await OnSubmitAsync(turnContext, activity, cancellationToken);
+            // A suggested question or "Try again" is answered like a typed message: typing indicator, apology on failure.
+            var submit = CardSubmit.From(activity.Value);
+            if (InteractionHandler.AsMessage(new ButtonClick(Where(activity, ""), submit.Action ?? "", submit.Value ?? "")) is { } said)
+            {
+                await AnswerAsync(turnContext, activity, said.Text, cancellationToken);
+                return;
+            }
+            await interactions.SubmitAsync(turnContext, activity, Where(activity, ""), cancellationToken);
             return;
         }
         // Read mentions from the entities, never by parsing the text: this removes "<at>CoalitionBot</at>".
@@ -47,11 +50,6 @@ internal sealed partial class CoalitionActivityHandler(
         // In the coordinators' channel, a reply in the thread of a member's question is the answer, not a new question.
         if (await coordinatorReplies.TryAnswerAsync(activity, text, cancellationToken))
         {
-            return;
-        }
-        if (ActionCommand.Parse(text) is { } command)
-        {
-            await actions.CommandAsync(turnContext, activity, command, cancellationToken);
             return;
         }
         await AnswerAsync(turnContext, activity, text, cancellationToken);
@@ -83,44 +81,9 @@ internal sealed partial class CoalitionActivityHandler(
         await base.OnInstallationUpdateActivityAsync(turnContext, cancellationToken);
     }
 
-    private async Task OnSubmitAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken)
-    {
-        var submit = CardSubmit.From(activity.Value);
-        switch (submit.Action)
-        {
-            case ReplyActions.Helpful or ReplyActions.NotHelpful when (submit.AnswerId ?? submit.Value) is { Length: > 0 } answerId:
-                var member = TeamsMember.From(activity);
-                var updated = await engine.RecordFeedbackAsync(Platform, member.UserId, answerId, submit.Action == ReplyActions.Helpful, cancellationToken);
-                if (updated.Kind != ReplyKind.Problem && activity.ReplyToId is { Length: > 0 } cardId)
-                {
-                    await replier.UpdateAsync(turnContext, cardId, updated, cancellationToken);
-                }
-                else
-                {
-                    await replier.SendTextAsync(turnContext, updated.Note ?? updated.Text, cancellationToken);
-                }
-                break;
-            case var action when TeamsActionHandler.Handles(action):
-                await actions.SubmitAsync(turnContext, activity, submit, cancellationToken);
-                break;
-            case var action when TeamsConversationButtons.Handles(action):
-                await buttons.SubmitAsync(turnContext, activity, submit, cancellationToken);
-                break;
-            case ReplyActions.Ask or ReplyActions.Retry when submit.Value is { Length: > 0 } question:
-                await AnswerAsync(turnContext, activity, question, cancellationToken);
-                break;
-            default:
-                Log.UnknownSubmit(logger, submit.Action ?? "(none)");
-                await replier.SendTextAsync(turnContext, UnknownButton, cancellationToken);
-                break;
-        }
-    }
-
     private async Task AnswerAsync(ITurnContext turnContext, Activity activity, string text, CancellationToken cancellationToken)
     {
-        var member = TeamsMember.From(activity);
-        var conversationId = TeamsConversation.WithoutMessageId(activity.Conversation?.Id ?? "");
-        var message = new IncomingMessage(Platform, member.UserId, conversationId, TeamsConversation.ThreadId(activity), text);
+        var message = Where(activity, text);
         Reply reply;
         try
         {
@@ -132,10 +95,17 @@ internal sealed partial class CoalitionActivityHandler(
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            Log.AnswerFailed(logger, e, member.UserId, conversationId);
+            Log.AnswerFailed(logger, e, message.UserId, message.ConversationId);
             reply = ConversationEngine.Apology(text);
         }
         await replier.SendAsync(turnContext, reply, text, cancellationToken);
+    }
+
+    /// <summary>The member and the place (the conversation without ";messageid=", the channel thread) as Core names them.</summary>
+    private static IncomingMessage Where(Activity activity, string text)
+    {
+        var member = TeamsMember.From(activity);
+        return new IncomingMessage(Platform, member.UserId, TeamsConversation.WithoutMessageId(activity.Conversation?.Id ?? ""), TeamsConversation.ThreadId(activity), text, member.TimeZone);
     }
 
     /// <summary>Keeps the reference; a storage failure is logged and does not cost the member their answer.</summary>
@@ -155,9 +125,6 @@ internal sealed partial class CoalitionActivityHandler(
     {
         [LoggerMessage(LogLevel.Error, "Answering {UserId} in {ConversationId} on Teams failed; sent an apology")]
         public static partial void AnswerFailed(ILogger logger, Exception exception, string userId, string conversationId);
-
-        [LoggerMessage(LogLevel.Warning, "A Teams card submit with unknown action {Action} arrived")]
-        public static partial void UnknownSubmit(ILogger logger, string action);
 
         [LoggerMessage(LogLevel.Error, "Could not store the conversation reference for {ConversationId} (is the database schema current? delete data/coalitionbot.db to recreate it)")]
         public static partial void ReferenceNotStored(ILogger logger, Exception exception, string conversationId);

@@ -1,5 +1,6 @@
 using CoalitionBot.Conversation;
 using CoalitionBot.Teams.Connector;
+using CoalitionBot.Teams.Handlers;
 using CoalitionBot.Teams.Conversations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -39,10 +40,8 @@ public static partial class TeamsExtensions
         builder.Services.AddSingleton<TeamsSender>();
         builder.Services.AddSingleton<IReplySender, TeamsReplySender>();
         builder.Services.AddSingleton<IAudienceDirectory, TeamsAudienceDirectory>();
-        builder.Services.AddSingleton<TeamsActionButtons>();
-        builder.Services.AddSingleton<TeamsActionCreator>();
-        builder.Services.AddSingleton<TeamsActionHandler>();
-        builder.Services.AddSingleton<TeamsConversationButtons>();
+        builder.Services.AddSingleton<IMemberTimeZones, TeamsMemberTimeZones>();
+        builder.Services.AddSingleton<TeamsInteractions>();
         builder.Services.AddSingleton<TeamsCoordinatorReplies>();
         builder.Services.AddSingleton<TeamsWelcomes>();
         builder.Services.AddTransient<CoalitionActivityHandler>();

@@ -13,6 +13,13 @@ internal static class ActionDeliveries
 
     public static string SummaryKey(string actionId) => $"summary:{actionId}";
 
+    /// <summary>"Remind me later": one reminder per member and moment, grouped per member so a newer one replaces it in order.</summary>
+    public static Delivery Later(string actionId, string platform, string userId, DateTimeOffset at) => new()
+    {
+        Key = $"later:{actionId}:{platform}:{userId}:{at.UtcTicks}", Group = $"later:{actionId}:{platform}:{userId}",
+        Kind = LaterReminderComposer.Name, Subject = actionId, Platform = platform, UserId = userId, DueAt = at,
+    };
+
     public static IReadOnlyList<Delivery> For(AdvocacyAction action, IReadOnlyList<TimeSpan> offsets, IReadOnlyList<(string Platform, string UserId)> members, DateTimeOffset now)
     {
         var deliveries = new List<Delivery>();

@@ -71,7 +71,7 @@ public sealed record ActionDraft(
 
     /// <summary>The request for <see cref="ActionService.CreateAsync"/>, once <see cref="Check"/> found nothing wrong.</summary>
     public NewAction ToNewAction(DraftCheck check, IReadOnlyList<NewAudience> audience, NewCoordinator coordinator) => new(
-        string.IsNullOrWhiteSpace(Kind) ? "sign-on" : Kind,
+        string.IsNullOrWhiteSpace(Kind) ? ActionKinds.Default : Kind,
         Title?.Trim(),
         Summary?.Trim(),
         string.IsNullOrWhiteSpace(Link) ? null : Link.Trim(),

@@ -11,7 +11,16 @@ internal static class ActionKinds
         ["event"] = ActionKind.Event,
     };
 
-    public static bool TryParse(string? name, out ActionKind kind) => ByName.TryGetValue(name ?? "sign-on", out kind);
+    /// <summary>What a form starts with, and what an action without a kind is.</summary>
+    public const string Default = "sign-on";
+
+    /// <summary>The kinds as a form offers them.</summary>
+    public static IReadOnlyList<(string Name, string Label)> Choices { get; } =
+    [
+        ("sign-on", "Sign-on letter"), ("statement", "Joint statement"), ("call-to-action", "Call to action"), ("event", "Event"),
+    ];
+
+    public static bool TryParse(string? name, out ActionKind kind) => ByName.TryGetValue(name ?? Default, out kind);
 
     public static string Name(ActionKind kind) => ByName.First(k => k.Value == kind).Key;
 

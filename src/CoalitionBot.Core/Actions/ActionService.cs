@@ -18,8 +18,6 @@ public sealed class ActionService(
     IEnumerable<IAudienceDirectory> directories,
     TimeProvider time)
 {
-    public static readonly IReadOnlyList<string> DefaultOffsets = ["P3D", "P1D", "PT2H"];
-    private static readonly HashSet<string> Platforms = new(StringComparer.OrdinalIgnoreCase) { "slack", "teams" };
     /// <summary>Longest title, in characters; the chat forms check the same.</summary>
     public const int MaxTitle = 200;
 
@@ -45,7 +43,7 @@ public sealed class ActionService(
             return (null, unavailable);
         }
         ActionKinds.TryParse(request.Kind, out var kind);
-        var offsets = (request.ReminderOffsets ?? DefaultOffsets).ToList();
+        var offsets = (request.ReminderOffsets ?? ReminderOffsets.Default).ToList();
         var action = new AdvocacyAction
         {
             Id = id,
@@ -54,7 +52,7 @@ public sealed class ActionService(
             Summary = request.Summary?.Trim() ?? "",
             Link = request.Link?.Trim(),
             Deadline = request.Deadline!.Value.ToUniversalTime(),
-            TimeZone = request.TimeZone ?? "UTC",
+            TimeZone = request.TimeZone ?? DeadlineReader.FallbackZone,
             ReminderOffsets = string.Join(',', offsets),
             CreatedBy = createdBy,
             CreatedAt = now,
@@ -101,8 +99,8 @@ public sealed class ActionService(
         {
             return null;
         }
-        var prefix = $":{id}:";
-        var deliveries = await db.Set<Delivery>().Where(d => d.Key.Contains(prefix) || d.Key.EndsWith(":" + id)).ToListAsync(cancellationToken);
+        // Every delivery of an action names it as its subject; keys are for uniqueness, not for finding.
+        var deliveries = await db.Set<Delivery>().Where(d => d.Subject == id).ToListAsync(cancellationToken);
         return View(action, deliveries);
     }
 
@@ -176,14 +174,7 @@ public sealed class ActionService(
         {
             return (null, null);
         }
-        await scheduler.ScheduleAsync(
-        [
-            new Delivery
-            {
-                Key = $"later:{id}:{platform}:{userId}:{at.UtcTicks}", Group = $"later:{id}:{platform}:{userId}",
-                Kind = LaterReminderComposer.Name, Subject = id, Platform = platform, UserId = userId, DueAt = at,
-            },
-        ], cancellationToken);
+        await scheduler.ScheduleAsync([ActionDeliveries.Later(id, platform, userId, at)], cancellationToken);
         return (at, null);
     }
 
@@ -315,7 +306,7 @@ public sealed class ActionService(
         }
         foreach (var member in audience)
         {
-            if (member.Platform is null || !Platforms.Contains(member.Platform))
+            if (member.Platform is null || !Platforms.Broadcast.Contains(member.Platform))
             {
                 return new(400, $"Audience platform '{member.Platform}' is not one of: slack, teams.");
             }
@@ -331,7 +322,7 @@ public sealed class ActionService(
                 return new(400, $"'{offset}' is not a reminder offset; use ISO 8601 durations such as P3D, P1D or PT2H.");
             }
         }
-        if (request.Coordinator is { } coordinator && (coordinator.Platform is null || !Platforms.Contains(coordinator.Platform) || string.IsNullOrWhiteSpace(coordinator.User)))
+        if (request.Coordinator is { } coordinator && (coordinator.Platform is null || !Platforms.Broadcast.Contains(coordinator.Platform) || string.IsNullOrWhiteSpace(coordinator.User)))
         {
             return new(400, "The coordinator needs a platform (slack or teams) and a user id.");
         }

@@ -1,3 +1,5 @@
+using CoalitionBot.Conversation;
+
 namespace CoalitionBot.Actions;
 
 /// <summary>Who may create and close joint actions from Slack and Teams (section "Actions").</summary>
@@ -17,8 +19,8 @@ public sealed class CoordinatorsOptions
 
     public bool Includes(string platform, string userId) => platform.ToLowerInvariant() switch
     {
-        "slack" => Slack.Contains(userId, StringComparer.Ordinal),
-        "teams" => Teams.Contains(userId, StringComparer.OrdinalIgnoreCase),
+        Platforms.Slack => Slack.Contains(userId, StringComparer.Ordinal),
+        Platforms.Teams => Teams.Contains(userId, StringComparer.OrdinalIgnoreCase),
         _ => false,
     };
 }

@@ -36,6 +36,9 @@ public static partial class ReminderOffsets
         return (offsets.Distinct().OrderDescending().Select(XmlConvert.ToString).ToList(), null);
     }
 
+    /// <summary>The offsets as a coordinator would type them, "3 days, 1 day, 2 hours": what the forms start with.</summary>
+    public static string Words(IEnumerable<string> offsets) => string.Join(", ", offsets.Select(o => Words(XmlConvert.ToTimeSpan(o))));
+
     /// <summary>"3 days, 1 day and 2 hours before the deadline", or "no reminders".</summary>
     public static string Describe(IEnumerable<string> offsets)
     {

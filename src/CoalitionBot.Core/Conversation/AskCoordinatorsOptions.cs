@@ -11,8 +11,8 @@ public sealed class AskCoordinatorsOptions
 
     public string? For(string platform) => platform.ToLowerInvariant() switch
     {
-        "slack" => Slack,
-        "teams" => Teams,
+        Platforms.Slack => Slack,
+        Platforms.Teams => Teams,
         _ => null,
     } is { Length: > 0 } conversation ? conversation : null;
 }

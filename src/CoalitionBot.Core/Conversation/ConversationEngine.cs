@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CoalitionBot.Actions;
 using CoalitionBot.Knowledge;
 using CoalitionBot.Onboarding;
 using CoalitionBot.Storage;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace CoalitionBot.Conversation;
 
 /// <summary>
-/// Routes a message (help, or a question) and turns the answer into a platform-neutral
+/// Routes a message (help, the tour, a joint-action command, or a question) and turns the answer into a platform-neutral
 /// <see cref="Reply"/>; records answers and the feedback on them. Knows no platform.
 /// </summary>
 public sealed partial class ConversationEngine(
@@ -17,6 +18,7 @@ public sealed partial class ConversationEngine(
     SuggestionPool suggestions,
     OnboardingService onboarding,
     CoordinatorQuestions coordinators,
+    ActionInteractions actions,
     IDbContextFactory<CoalitionDbContext> contexts,
     IOptions<ConversationOptions> options,
     TimeProvider time)
@@ -35,8 +37,8 @@ public sealed partial class ConversationEngine(
         "Ask me in a direct message, mention me in a channel, or use `/coalition ask <question>`. " +
         "For example: \"What can diaspora groups do in a crisis?\" or \"What does an advocacy module contain?\". " +
         "When the library does not cover a question, I say so rather than guess. " +
-        "Joint actions (sign-on letters, statements): `/coalition actions` lists the open ones, `/coalition action status <id>` shows one; " +
-        "coordinators start one with `/coalition action new` and end one early with `/coalition action close <id>` (on Teams, type the same words to me without the slash). " +
+        "Joint actions (sign-on letters, statements): \"actions\" lists the open ones, \"action status <id>\" shows one; " +
+        "coordinators start one with \"action new\" and end one early with \"action close <id>\" (in Slack also as `/coalition actions` and so on). " +
         "New to the coalition? Say \"onboard\" (`/coalition onboard`) for a short guided tour; \"continue onboarding\" picks it up where you left it.";
 
     public static IReadOnlyList<string> ExampleQuestions { get; } =
@@ -76,6 +78,10 @@ public sealed partial class ConversationEngine(
         if (answers.Problem(text) is { } problem)
         {
             return new Reply(ReplyKind.Problem, problem, null, []);
+        }
+        if (ActionCommand.Parse(text) is { } command)
+        {
+            return await actions.CommandAsync(message with { Text = text }, command, cancellationToken);
         }
         var onboard = Onboard().Match(text);
         if (onboard.Success)

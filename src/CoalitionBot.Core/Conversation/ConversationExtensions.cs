@@ -12,6 +12,7 @@ public static class ConversationExtensions
         builder.Services.AddOptions<AskCoordinatorsOptions>().BindConfiguration("AskCoordinators");
         builder.Services.AddSingleton<CoordinatorQuestions>();
         builder.Services.AddSingleton<ConversationEngine>();
+        builder.Services.AddSingleton<InteractionHandler>();
         builder.Services.TryAddSingleton<SendPacer>();
         builder.Services.AddSingleton<ReceivedEvents>();
         builder.Services.AddSingleton<FeedbackReport>();

@@ -1,6 +1,7 @@
 namespace CoalitionBot.Conversation;
 
 /// <summary>A message from any surface, as the platform adapter hands it to the engine.</summary>
-/// <param name="Platform">"slack", "teams", "web", "cli".</param>
+/// <param name="Platform">one of <see cref="Platforms"/>.</param>
 /// <param name="ThreadId">The thread the reply belongs in, where the platform has threads.</param>
-public sealed record IncomingMessage(string Platform, string UserId, string ConversationId, string? ThreadId, string Text);
+/// <param name="TimeZone">The sender's IANA zone when the payload says it (Teams' clientInfo); else <see cref="IMemberTimeZones"/> is asked.</param>
+public sealed record IncomingMessage(string Platform, string UserId, string ConversationId, string? ThreadId, string Text, string? TimeZone = null);

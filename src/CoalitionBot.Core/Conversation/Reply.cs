@@ -23,6 +23,9 @@ public enum ReplyKind
 
     /// <summary>A step of an onboarding track, or a word about the tour (welcome, paused, finished).</summary>
     Onboarding,
+
+    /// <summary>A form to fill in (<see cref="Reply.Form"/>).</summary>
+    Form,
 }
 
 /// <summary>A button on a reply; <see cref="Action"/> is one of <see cref="ReplyActions"/>.</summary>
@@ -32,13 +35,58 @@ public sealed record ReplyButton(string Label, string Action, string Value);
 /// <param name="AnswerId">The stored answer this reply shows, which feedback buttons refer to.</param>
 /// <param name="Note">A line under the reply, such as the thanks for feedback.</param>
 /// <param name="Deadline">A deadline the platform shows in each reader's own time zone (Slack date tokens, Adaptive Card DATE/TIME).</param>
-public sealed record Reply(ReplyKind Kind, string Text, Answer? Answer, IReadOnlyList<ReplyButton> Buttons, Guid? AnswerId = null, string? Note = null, DateTimeOffset? Deadline = null);
+/// <param name="Form">
+/// A form to fill in, shown in place of the reply where the surface can (a card, an HTML form, a modal when Slack gave a
+/// trigger); elsewhere <see cref="Text"/> and <see cref="Buttons"/> stand in for it.
+/// </param>
+/// <param name="Placement">Where the reply goes, relative to the message or button it answers.</param>
+public sealed record Reply(
+    ReplyKind Kind,
+    string Text,
+    Answer? Answer,
+    IReadOnlyList<ReplyButton> Buttons,
+    Guid? AnswerId = null,
+    string? Note = null,
+    DateTimeOffset? Deadline = null,
+    Form? Form = null,
+    ReplyPlacement Placement = ReplyPlacement.InConversation)
+{
+    /// <summary>A short message with no buttons: a confirmation, a refusal, a list.</summary>
+    public static Reply Say(string text, ReplyPlacement placement = ReplyPlacement.InConversation, DateTimeOffset? deadline = null) =>
+        new(ReplyKind.Announcement, text, null, [], Deadline: deadline, Placement: placement);
+
+    /// <summary>Something the person asked for cannot be done as it is; nothing changed.</summary>
+    public static Reply Problem(string text, ReplyPlacement placement = ReplyPlacement.InConversation) =>
+        new(ReplyKind.Problem, text, null, [], Placement: placement);
+
+    /// <summary>A form to fill in; <paramref name="text"/> is what a surface that cannot show forms says instead.</summary>
+    public static Reply Ask(Form form, string text, ReplyPlacement placement = ReplyPlacement.Private) =>
+        new(ReplyKind.Form, text, null, [], Form: form, Placement: placement);
+}
+
+public enum ReplyPlacement
+{
+    /// <summary>In the conversation (and thread) of the message or button it answers.</summary>
+    InConversation,
+
+    /// <summary>Instead of the message whose button was clicked (feedback thanks, a saved answer).</summary>
+    ReplaceClicked,
+
+    /// <summary>
+    /// For the person alone: ephemeral on Slack, their 1:1 chat with the bot on Teams (which has no ephemeral
+    /// messages), as usual in the web chat and the terminal, which have one person each.
+    /// </summary>
+    Private,
+}
 
 /// <summary>The actions buttons carry, the same on every platform.</summary>
 public static class ReplyActions
 {
     /// <summary>Ask the button's value as a question (suggestions).</summary>
     public const string Ask = "ask_question";
+
+    /// <summary>Say the button's value as if typed (a command such as "action new", from a surface that needs a click to open a form).</summary>
+    public const string Say = "say";
 
     /// <summary>Ask the button's value again after a failure.</summary>
     public const string Retry = "retry_question";

@@ -1,3 +1,5 @@
+using CoalitionBot.Conversation;
+
 namespace CoalitionBot.Onboarding;
 
 /// <summary>Onboarding (section "Onboarding").</summary>
@@ -21,8 +23,8 @@ public sealed class WelcomeOptions
 
     public bool Includes(string platform, string conversation) => platform.ToLowerInvariant() switch
     {
-        "slack" => Slack.Contains(conversation, StringComparer.Ordinal),
-        "teams" => Teams.Contains(conversation, StringComparer.OrdinalIgnoreCase),
+        Platforms.Slack => Slack.Contains(conversation, StringComparer.Ordinal),
+        Platforms.Teams => Teams.Contains(conversation, StringComparer.OrdinalIgnoreCase),
         _ => false,
     };
 }

@@ -6,8 +6,9 @@ using Microsoft.Extensions.Hosting;
 namespace CoalitionBot.Host.Cli;
 
 /// <summary>
-/// <c>chat</c>: an interactive conversation in the terminal, through the same engine as Slack and
-/// Teams, so follow-ups ("what about children?", "tell me more") read the previous turn; "quit" leaves.
+/// <c>chat</c>: an interactive conversation in the terminal, through the same Core as Slack, Teams and the web chat,
+/// so follow-ups ("what about children?", "tell me more"), the tour and the joint-action commands work the same.
+/// The terminal has no buttons: typing a button's label presses it; a form asks its fields one by one. "quit" leaves.
 /// </summary>
 internal static class ChatCommand
 {
@@ -24,13 +25,16 @@ internal static class ChatCommand
                 await initializer.StartAsync(cancellationToken);
             }
             var engine = services.GetRequiredService<ConversationEngine>();
-            var where = new IncomingMessage("cli", Environment.UserName, Guid.NewGuid().ToString("N"), null, "");
-            await run.Console.Out.WriteLineAsync("Ask me about the coalition's documents (\"onboard\" for a guided tour). Type 'quit' to leave.");
+            var interactions = services.GetRequiredService<InteractionHandler>();
+            var zone = TimeZoneInfo.Local.Id is { Length: > 0 } local && TimeZoneInfo.TryFindSystemTimeZoneById(local, out _) ? local : null;
+            var where = new IncomingMessage(Platforms.Cli, Environment.UserName, Guid.NewGuid().ToString("N"), null, "", zone);
+            var console = run.Console;
+            await console.Out.WriteLineAsync("Ask me about the coalition's documents (\"onboard\" for a guided tour, \"help\" for more). Type 'quit' to leave.");
             IReadOnlyList<ReplyButton> buttons = [];
             while (true)
             {
-                await run.Console.Out.WriteAsync("> ");
-                var line = await run.Console.In.ReadLineAsync(cancellationToken);
+                await console.Out.WriteAsync("> ");
+                var line = await console.In.ReadLineAsync(cancellationToken);
                 if (line is null || Leave.Contains(line.Trim()))
                 {
                     return 0;
@@ -39,24 +43,34 @@ internal static class ChatCommand
                 {
                     continue;
                 }
-                // The terminal has no buttons: typing a tour button's label ("next", "back") presses it.
-                var pressed = buttons.FirstOrDefault(b => ReplyActions.IsOnboarding(b.Action) && string.Equals(b.Label, line.Trim(), StringComparison.OrdinalIgnoreCase));
+                var pressed = buttons.FirstOrDefault(b => b.Action != ReplyActions.Ask && string.Equals(b.Label, line.Trim(), StringComparison.OrdinalIgnoreCase));
                 var reply = pressed is null
                     ? await engine.ReplyToAsync(where with { Text = line }, cancellationToken)
-                    : await engine.OnboardingClickAsync(where, pressed.Action, pressed.Value, cancellationToken);
-                await run.Console.Out.WriteLineAsync(reply.Answer is { } answer ? AnswerText.Render(answer) : reply.Text);
+                    : await interactions.ClickAsync(new ButtonClick(where, pressed.Action, pressed.Value), cancellationToken);
+                // A form is filled in at once; what it leads to (errors, a confirmation) may be another form.
+                while (reply.Form is { } form)
+                {
+                    await console.Out.WriteLineAsync(form.Intro ?? form.Title);
+                    if (await FormPrompt.FillAsync(console, form, cancellationToken) is not { } submit)
+                    {
+                        reply = Reply.Say("Left the form; nothing was sent.");
+                        break;
+                    }
+                    reply = await interactions.SubmitAsync(new FormSubmit(where, form.Id, submit.Values, form.State, Guid.NewGuid().ToString("N"), submit.Back), cancellationToken);
+                }
+                await console.Out.WriteLineAsync(reply.Answer is { } answer ? AnswerText.Render(answer) : reply.Text);
                 if (reply.Note is { } note)
                 {
-                    await run.Console.Out.WriteLineAsync(note);
+                    await console.Out.WriteLineAsync(note);
                 }
                 buttons = reply.Buttons;
-                if (buttons.Where(b => ReplyActions.IsOnboarding(b.Action)).Select(b => b.Label).ToList() is { Count: > 0 } labels)
+                if (buttons.Where(b => b.Action != ReplyActions.Ask).Select(b => b.Label).ToList() is { Count: > 0 } labels)
                 {
-                    await run.Console.Out.WriteLineAsync("Type: " + string.Join(" | ", labels.Select(l => l.ToLowerInvariant())));
+                    await console.Out.WriteLineAsync("Type: " + string.Join(" | ", labels.Select(l => l.ToLowerInvariant())));
                 }
-                if (reply.Kind is ReplyKind.Answer or ReplyKind.Onboarding && buttons.Where(b => b.Action == ReplyActions.Ask).Select(b => b.Value).ToList() is { Count: > 0 } next)
+                if (buttons.Where(b => b.Action == ReplyActions.Ask).Select(b => b.Value).ToList() is { Count: > 0 } next)
                 {
-                    await run.Console.Out.WriteLineAsync("You could ask next: " + string.Join("; ", next));
+                    await console.Out.WriteLineAsync((reply.Kind == ReplyKind.NotFound ? "Try asking: " : "You could ask next: ") + string.Join("; ", next));
                 }
             }
         }));

@@ -7,6 +7,9 @@ const input = document.getElementById("question");
 const conversationId = localStorage.getItem("coalitionbot.conversation") || crypto.randomUUID();
 localStorage.setItem("coalitionbot.conversation", conversationId);
 
+// Deadlines and reminders are read and shown in this zone.
+const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 // Text only: passages are the coalition's documents, never HTML to run.
 function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -34,12 +37,80 @@ function renderCitations(block, answer) {
   }
 }
 
+// A form from the bot (sign on, a new joint action): each field labelled, its hint and error tied to it for screen readers.
+function renderForm(block, form) {
+  const node = el("form", "bot-form");
+  node.append(el("h2", null, form.title));
+  if (form.intro) node.append(el("p", "intro", form.intro));
+  const requestId = crypto.randomUUID();
+  const inputs = [];
+  for (const field of form.fields) {
+    const id = `${requestId}-${field.name}`;
+    const row = el("div", "field");
+    let input;
+    if (field.kind === "conversations") {
+      row.append(el("p", "hint", `${field.label}: this conversation.`));
+      inputs.push({ name: field.name, read: () => field.value });
+      node.append(row);
+      continue;
+    }
+    if (field.kind === "choice") {
+      input = el("select");
+      for (const choice of field.choices) {
+        const option = el("option", null, choice.label);
+        option.value = choice.value;
+        option.selected = choice.value === field.value;
+        input.append(option);
+      }
+    } else if (field.kind === "toggle") {
+      input = el("input");
+      input.type = "checkbox";
+      input.checked = field.value === "true";
+    } else {
+      input = el(field.kind === "longtext" ? "textarea" : "input");
+      if (field.kind === "url") input.type = "url";
+      if (field.maxLength) input.maxLength = field.maxLength;
+      if (field.placeholder) input.placeholder = field.placeholder;
+      input.value = field.value || "";
+    }
+    input.id = id;
+    input.name = field.name;
+    const label = el("label", null, field.optional ? `${field.label} (optional)` : field.label);
+    label.htmlFor = id;
+    const described = [];
+    if (field.kind === "toggle") row.append(input, label); else row.append(label, input);
+    if (field.hint) { const hint = el("p", "hint", field.hint); hint.id = `${id}-hint`; described.push(hint.id); row.append(hint); }
+    if (field.error) { const error = el("p", "error", field.error); error.id = `${id}-error`; described.push(error.id); input.setAttribute("aria-invalid", "true"); row.append(error); }
+    if (described.length) input.setAttribute("aria-describedby", described.join(" "));
+    inputs.push({ name: field.name, read: () => field.kind === "toggle" ? String(input.checked) : input.value });
+    node.append(row);
+  }
+  if (form.note) node.append(el("p", "hint", form.note));
+  const values = () => Object.fromEntries(inputs.map((i) => [i.name, i.read()]));
+  const submit = el("button", "action", form.submitLabel);
+  submit.type = "submit";
+  node.append(submit);
+  if (form.backLabel) {
+    const back = el("button", "action", form.backLabel);
+    back.type = "button";
+    back.addEventListener("click", () => send({ form: { id: form.id, state: form.state, values: {}, back: true, requestId } }, form.backLabel));
+    node.append(back);
+  }
+  node.addEventListener("submit", (event) => {
+    event.preventDefault();
+    submit.disabled = true;
+    send({ form: { id: form.id, state: form.state, values: values(), requestId } }, form.submitLabel);
+  });
+  block.append(node);
+}
+
 function renderReply(said, reply) {
   const block = el("section", reply.kind);
   if (said) block.append(el("p", "question", said));
   if (reply.note) block.append(el("p", "note", reply.note));
   block.append(el("p", "answer", reply.text));
   if (reply.answer && reply.answer.found) renderCitations(block, reply.answer);
+  if (reply.form) renderForm(block, reply.form);
   if (reply.buttons.length) {
     const row = el("div", "buttons");
     for (const button of reply.buttons) {
@@ -57,7 +128,7 @@ async function send(message, said) {
   const response = await fetch("/api/chat", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ conversation: conversationId, ...message }),
+    body: JSON.stringify({ conversation: conversationId, timeZone, ...message }),
   });
   const body = await response.json().catch(() => ({ error: "The server answered with something that is not JSON." }));
   conversation.append(response.ok ? renderReply(said, body) : el("p", "error", body.error));

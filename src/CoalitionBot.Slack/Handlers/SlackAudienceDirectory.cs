@@ -6,7 +6,7 @@ namespace CoalitionBot.Slack.Handlers;
 /// <summary>A Slack channel's members (conversations.members, all pages), without the bot itself.</summary>
 internal sealed class SlackAudienceDirectory(SlackApiClient slack, SlackIdentityCache identity) : IAudienceDirectory
 {
-    public string Platform => "slack";
+    public string Platform => Platforms.Slack;
 
     public async Task<IReadOnlyList<string>> MembersAsync(string conversationId, CancellationToken cancellationToken)
     {

@@ -39,7 +39,7 @@ internal sealed partial class SlackEventHandler(
         {
             return;
         }
-        if (body.Str("event_id") is { } eventId && !await received.FirstTimeAsync("slack", eventId, cancellationToken))
+        if (body.Str("event_id") is { } eventId && !await received.FirstTimeAsync(Platforms.Slack, eventId, cancellationToken))
         {
             Log.Redelivered(logger, eventId);
             return;
@@ -54,7 +54,7 @@ internal sealed partial class SlackEventHandler(
                 await ThreadMessageAsync(ev, thread, cancellationToken);
                 break;
             case "member_joined_channel" when ev.Str("user") is { } joined && ev.Str("channel") is { } channel
-                && onboardingOptions.Value.Welcome.Includes("slack", channel):
+                && onboardingOptions.Value.Welcome.Includes(Platforms.Slack, channel):
                 await WelcomeAsync(joined, cancellationToken);
                 break;
             case "app_home_opened" when ev.Str("tab") is "home" or null && ev.Str("user") is { } user:
@@ -96,12 +96,12 @@ internal sealed partial class SlackEventHandler(
         }
         var me = (await identity.TryGetAsync(cancellationToken))?.UserId;
         var text = Payload.Unescape(ev.Str("text") ?? "");
-        if (user == me || await coordinators.ReplyAsync("slack", channel, thread, user, text, cancellationToken))
+        if (user == me || await coordinators.ReplyAsync(Platforms.Slack, channel, thread, user, text, cancellationToken))
         {
             return;
         }
         if ((me is null || !text.Contains($"<@{me}", StringComparison.Ordinal)) && FollowUps.IsQuestionLike(text)
-            && await engine.IsFollowingAsync("slack", channel, thread, cancellationToken))
+            && await engine.IsFollowingAsync(Platforms.Slack, channel, thread, cancellationToken))
         {
             await answerer.AnswerInThreadAsync(user, channel, thread, Mention().Replace(ev.Str("text") ?? "", "").Trim(), cancellationToken);
         }
@@ -112,7 +112,7 @@ internal sealed partial class SlackEventHandler(
     {
         if (user != (await identity.TryGetAsync(cancellationToken))?.UserId)
         {
-            await onboarding.WelcomeAsync("slack", user, cancellationToken);
+            await onboarding.WelcomeAsync(Platforms.Slack, user, cancellationToken);
         }
     }
 

@@ -1,117 +1,87 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using CoalitionBot.Conversation;
-using CoalitionBot.Slack.WebApi;
+using CoalitionBot.Slack.BlockKit;
 using Microsoft.Extensions.Logging;
 
 namespace CoalitionBot.Slack.Handlers;
 
 /// <summary>
-/// Button clicks (block_actions): feedback is stored and the message rewritten without its
-/// buttons; a suggestion or "Try again" asks its question in the same thread; a button that
-/// names nothing gets a friendly ephemeral message.
+/// Slack's interactions in Core's terms: a button click (block_actions) becomes a <see cref="ButtonClick"/>, a modal's
+/// submission (view_submission) a <see cref="FormSubmit"/>; Core's <see cref="InteractionHandler"/> decides, and the
+/// reply is shown where it says. A click that says something (a suggestion, "Try again") is answered like a message,
+/// in the thread, so a generated answer streams.
 /// </summary>
 internal sealed partial class SlackInteractionHandler(
-    ConversationEngine engine,
+    InteractionHandler interactions,
     SlackQuestionAnswerer answerer,
     SlackReplier replier,
-    SlackApiClient slack,
     SlackDirectMessages directMessages,
-    SlackActionButtons actionButtons,
-    SlackActionForm actionForm,
-    SlackConversationButtons conversationButtons,
     ILogger<SlackInteractionHandler> logger)
 {
+    public static bool IsSubmission(JsonElement payload) => payload.Str("type") == "view_submission";
+
+    /// <summary>The submission's ack (within 3 s, or Slack closes the modal): errors, the next view, or clear.</summary>
+    public JsonObject Acknowledge(JsonElement payload)
+    {
+        var (submit, channel) = FormModal.Read(payload);
+        return FormModal.Ack(submit.FormId, interactions.Review(submit), channel);
+    }
+
     public async Task HandleAsync(JsonElement payload, CancellationToken cancellationToken)
     {
-        if (payload.Str("type") == "view_submission" && payload.Obj("view").Str("callback_id") == SlackActionButtons.SignModal
-            && payload.Obj("user").Str("id") is { } signer)
-        {
-            await actionButtons.SubmitAsync(payload, signer, cancellationToken);
-            return;
-        }
-        if (SlackActionForm.Handles(payload))
-        {
-            await actionForm.SubmitAsync(payload, cancellationToken);
-            return;
-        }
-        if (payload.Str("type") != "block_actions" || payload.Obj("user").Str("id") is not { } user)
+        if (payload.Obj("user").Str("id") is not { } user)
         {
             Log.Ignored(logger, payload.Str("type") ?? "(none)");
             return;
         }
-        var click = Click.From(payload, user);
-        foreach (var action in payload.Arr("actions"))
+        if (IsSubmission(payload))
         {
-            var actionId = (action.Str("action_id") ?? "").Split(':')[0];
-            var value = action.Str("value") ?? "";
-            switch (actionId)
+            var (submit, channel) = FormModal.Read(payload);
+            // The ack already showed errors or the next form; only a complete submission is carried out.
+            if (interactions.Review(submit) is null)
             {
-                case ReplyActions.Helpful or ReplyActions.NotHelpful:
-                    var updated = await engine.RecordFeedbackAsync("slack", user, value, actionId == ReplyActions.Helpful, cancellationToken);
-                    await ShowAsync(click, updated, replaceClicked: updated.Kind != ReplyKind.Problem, cancellationToken);
-                    break;
-                case var answer when SlackActionButtons.Handles(answer):
-                    await actionButtons.ClickAsync(answer, value, payload, user, click.Channel, cancellationToken);
-                    break;
-                case var conversation when SlackConversationButtons.Handles(conversation):
-                    await conversationButtons.ClickAsync(conversation, value, payload, user, cancellationToken);
-                    break;
-                case ReplyActions.Ask or ReplyActions.Retry when value.Length > 0:
-                    await AskAsync(click, value, cancellationToken);
-                    break;
-                default:
-                    Log.UnknownAction(logger, actionId);
-                    await ShowAsync(click, new Reply(ReplyKind.Problem, "Sorry, I don't know that button. Ask me your question again and I'll answer it.", null, []), replaceClicked: false, cancellationToken);
-                    break;
+                var outcome = await interactions.SubmitAsync(submit, cancellationToken);
+                await replier.ShowAsync(new SlackSpot(user, channel, null, null, false, null, null), outcome, cancellationToken);
             }
-        }
-    }
-
-    private async Task AskAsync(Click click, string question, CancellationToken cancellationToken)
-    {
-        if (click.IsEphemeral && click.ResponseUrl is { } responseUrl)
-        {
-            var reply = await answerer.ReplyAsync(click.User, click.Channel ?? "", null, question, cancellationToken);
-            await replier.RespondAsync(responseUrl, reply, replaceOriginal: false, cancellationToken);
             return;
         }
-        // From App Home there is no channel: answer in the member's DM with the bot.
-        var channel = click.Channel ?? await directMessages.ChannelAsync(click.User, cancellationToken);
-        await answerer.AnswerInThreadAsync(click.User, channel, click.Channel is null ? null : click.ThreadTs, question, cancellationToken);
+        if (payload.Str("type") != "block_actions")
+        {
+            Log.Ignored(logger, payload.Str("type") ?? "(none)");
+            return;
+        }
+        var spot = SlackSpot.OfClick(payload, user);
+        foreach (var action in payload.Arr("actions"))
+        {
+            // action_id is "<action>:<index>": several suggestions share one action in a block.
+            var actionId = (action.Str("action_id") ?? "").Split(':')[0];
+            var click = new ButtonClick(new IncomingMessage(Platforms.Slack, user, spot.Channel ?? "", spot.ThreadTs, ""), actionId, action.Str("value") ?? "", spot.MessageTs);
+            if (InteractionHandler.AsMessage(click) is { } message)
+            {
+                await AskAsync(spot, message.Text, cancellationToken);
+                continue;
+            }
+            var reply = await interactions.ClickAsync(click, cancellationToken);
+            if (reply.Kind == ReplyKind.Problem && reply.Text == InteractionHandler.UnknownButton)
+            {
+                Log.UnknownAction(logger, actionId);
+            }
+            await replier.ShowAsync(spot, reply, cancellationToken);
+        }
     }
 
-    private async Task ShowAsync(Click click, Reply reply, bool replaceClicked, CancellationToken cancellationToken)
+    private async Task AskAsync(SlackSpot spot, string question, CancellationToken cancellationToken)
     {
-        if (replaceClicked && !click.IsEphemeral && click.Channel is { } channel && click.MessageTs is { } ts)
+        if (spot.IsEphemeral && spot.ResponseUrl is { } responseUrl)
         {
-            await replier.UpdateAsync(channel, ts, reply, cancellationToken);
+            var reply = await answerer.ReplyAsync(spot.User, spot.Channel ?? "", null, question, cancellationToken);
+            await replier.ShowAsync(spot with { TriggerId = null }, reply, cancellationToken);
+            return;
         }
-        else if (click.ResponseUrl is { } responseUrl)
-        {
-            await replier.RespondAsync(responseUrl, reply, replaceOriginal: replaceClicked, cancellationToken);
-        }
-        else if (click.Channel is { } where)
-        {
-            await slack.PostEphemeralAsync(where, click.User, reply.Text, null, click.ThreadTs, cancellationToken);
-        }
-    }
-
-    /// <summary>Where the click happened.</summary>
-    private sealed record Click(string User, string? Channel, string? MessageTs, string? ThreadTs, bool IsEphemeral, string? ResponseUrl)
-    {
-        public static Click From(JsonElement payload, string user)
-        {
-            var container = payload.Obj("container");
-            var message = payload.Obj("message");
-            var messageTs = container.Str("message_ts") ?? message.Str("ts");
-            return new Click(
-                user,
-                container.Str("channel_id") ?? payload.Obj("channel").Str("id"),
-                messageTs,
-                message.Str("thread_ts") ?? messageTs,
-                container.Bool("is_ephemeral"),
-                payload.Str("response_url"));
-        }
+        // From App Home there is no channel: answer in the member's DM with the bot. A suggestion is answered in its thread.
+        var channel = spot.Channel ?? await directMessages.ChannelAsync(spot.User, cancellationToken);
+        await answerer.AnswerInThreadAsync(spot.User, channel, spot.Channel is null ? null : spot.ThreadTs ?? spot.MessageTs, question, cancellationToken, spot.TriggerId);
     }
 
     private static partial class Log

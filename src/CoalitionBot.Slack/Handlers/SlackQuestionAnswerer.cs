@@ -14,7 +14,7 @@ internal sealed partial class SlackQuestionAnswerer(ConversationEngine engine, S
     {
         try
         {
-            return await engine.ReplyToAsync(new IncomingMessage("slack", user, channel, threadTs, Payload.Unescape(text)), stream is null ? null : stream.OnTextAsync, cancellationToken);
+            return await engine.ReplyToAsync(new IncomingMessage(Platforms.Slack, user, channel, threadTs, Payload.Unescape(text)), stream is null ? null : stream.OnTextAsync, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -23,14 +23,19 @@ internal sealed partial class SlackQuestionAnswerer(ConversationEngine engine, S
         }
     }
 
-    public async Task AnswerInThreadAsync(string user, string channel, string? threadTs, string text, CancellationToken cancellationToken)
+    /// <param name="triggerId">From a click: a reply that is a form (say, "action new") opens as a modal with it.</param>
+    public async Task AnswerInThreadAsync(string user, string channel, string? threadTs, string text, CancellationToken cancellationToken, string? triggerId = null)
     {
         // A model writes for seconds: show a placeholder at once and let the text grow in it.
         var stream = engine.StreamsAnswers ? await PlaceholderAsync(channel, threadTs, cancellationToken) : null;
         var reply = await ReplyAsync(user, channel, threadTs, text, stream, cancellationToken);
         try
         {
-            if (stream is null)
+            if (reply.Form is not null && stream is null)
+            {
+                await replier.ShowAsync(new SlackSpot(user, channel, null, threadTs, false, null, triggerId), reply, cancellationToken);
+            }
+            else if (stream is null)
             {
                 await replier.PostAsync(channel, threadTs, reply, cancellationToken);
             }

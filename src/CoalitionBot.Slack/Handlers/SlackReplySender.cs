@@ -5,7 +5,7 @@ namespace CoalitionBot.Slack.Handlers;
 /// <summary>Proactive sends on Slack: to a member through their DM with the bot, or into a channel or thread.</summary>
 internal sealed class SlackReplySender(SlackDirectMessages directMessages, SlackReplier replier) : IReplySender
 {
-    public string Platform => "slack";
+    public string Platform => Platforms.Slack;
 
     public async Task<SentReply> SendAsync(ReplyTarget target, Reply reply, CancellationToken cancellationToken)
     {

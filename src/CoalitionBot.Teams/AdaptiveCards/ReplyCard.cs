@@ -27,6 +27,10 @@ internal static class ReplyCard
 
     public static JsonObject Render(Reply reply)
     {
+        if (reply.Form is { } form)
+        {
+            return FormCard.Render(form);
+        }
         var citations = reply.Answer?.Citations ?? [];
         for (var shown = citations.Count; ; shown--)
         {
