@@ -49,12 +49,12 @@ public sealed class ActionInteractions(
                 return Reply.Ask(ActionForms.SignOn(id, last), "Sign on for your organisation");
             case ReplyActions.Decline:
                 var declined = await actions.RespondAsync(id, where.Platform, where.UserId, ActionAnswer.Declined, null, null, null, cancellationToken);
-                return Private(declined?.Error ?? Declined);
+                return Outcome(declined, Declined);
             default:
                 // Without the member's zone the reminder comes at 9:00 UTC, and the reply says so; better than none.
                 var zone = await ZoneAsync(where, cancellationToken);
                 var (at, problem) = await actions.RemindLaterAsync(id, where.Platform, where.UserId, zone, cancellationToken);
-                return Private(problem?.Error ?? (at is { } when ? $"I'll remind you on {ActionText.Deadline(when, zone ?? DeadlineReader.FallbackZone)}." : TooLate));
+                return Outcome(problem, at is { } when ? $"I'll remind you on {ActionText.Deadline(when, zone ?? DeadlineReader.FallbackZone)}." : TooLate);
         }
     }
 
@@ -80,6 +80,10 @@ public sealed class ActionInteractions(
 
     public async Task<Reply> SubmitAsync(FormSubmit submit, CancellationToken cancellationToken)
     {
+        if (submit.FormId != FormIds.SignOn && !commands.IsCoordinator(submit.Where.Platform, submit.Where.UserId))
+        {
+            return Reply.Problem(ActionCommands.NotCoordinator, ReplyPlacement.Private);
+        }
         if (Review(submit) is { } next)
         {
             return next.Id == FormIds.ConfirmAction
@@ -94,7 +98,7 @@ public sealed class ActionInteractions(
         var organisation = submit.Value(ActionForms.Organisation)!;
         var problem = await actions.RespondAsync(submit.State ?? "", submit.Where.Platform, submit.Where.UserId, ActionAnswer.Signed,
             organisation, submit.Value(ActionForms.SignerName), submit.Value(ActionForms.SignerTitle), cancellationToken);
-        return Private(problem?.Error ?? $"Thank you: {organisation} is on the list. You can change your answer until the deadline.");
+        return Outcome(problem, $"Thank you: {organisation} is on the list. You can change your answer until the deadline.");
     }
 
     private async Task<Reply> CreateAsync(FormSubmit submit, CancellationToken cancellationToken)
@@ -110,7 +114,7 @@ public sealed class ActionInteractions(
         var (action, problem) = await actions.CreateAsync(request, $"{where.Platform}:{where.UserId}", cancellationToken, requestId);
         if (problem is not null)
         {
-            return Private($"I could not create “{draft.Title}”: {problem.Error}");
+            return Reply.Problem($"I could not create “{draft.Title}”: {problem.Error}", ReplyPlacement.Private);
         }
         var reminders = check.Offsets!.Count == 0 ? "no reminders" : $"reminders {ReminderOffsets.Describe(check.Offsets)} to those who have not answered";
         return Private(
@@ -145,4 +149,8 @@ public sealed class ActionInteractions(
     private static string Conversations(int count) => count == 1 ? "1 conversation" : $"{count} conversations";
 
     private static Reply Private(string text, DateTimeOffset? deadline = null) => Reply.Say(text, ReplyPlacement.Private, deadline);
+
+    /// <summary>What the member hears after answering: the thanks, or why it could not be recorded (closed, unknown).</summary>
+    private static Reply Outcome(ActionProblem? problem, string done) =>
+        problem is null ? Private(done) : Reply.Problem(problem.Error, ReplyPlacement.Private);
 }

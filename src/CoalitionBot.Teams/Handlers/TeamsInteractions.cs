@@ -3,6 +3,7 @@ using CoalitionBot.Teams.AdaptiveCards;
 using CoalitionBot.Teams.Conversations;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
 
 namespace CoalitionBot.Teams.Handlers;
@@ -14,7 +15,7 @@ namespace CoalitionBot.Teams.Handlers;
 /// the bot when the click was in a channel or group chat; only when that chat cannot be reached does it go to the
 /// thread. A form that was accepted is replaced by its outcome, so it cannot be submitted twice by mistake.
 /// </summary>
-internal sealed class TeamsInteractions(InteractionHandler interactions, TeamsReplier replier, TeamsSender sender)
+internal sealed class TeamsInteractions(InteractionHandler interactions, TeamsReplier replier, TeamsSender sender, ILogger<TeamsInteractions> logger)
 {
     public async Task SubmitAsync(ITurnContext turnContext, Activity activity, IncomingMessage where, CancellationToken cancellationToken)
     {
@@ -44,7 +45,7 @@ internal sealed class TeamsInteractions(InteractionHandler interactions, TeamsRe
                 break;
             case ReplyPlacement.Private or ReplyPlacement.ReplaceClicked:
                 var personal = activity.Conversation?.ConversationType is "personal" or null or "";
-                if (!personal && await sender.SendToMemberAsync(TeamsMember.From(activity).UserId, Message(reply), cancellationToken) == SendOutcome.Sent)
+                if (!personal && await ToMemberAsync(activity, reply, cancellationToken))
                 {
                     return;
                 }
@@ -53,6 +54,20 @@ internal sealed class TeamsInteractions(InteractionHandler interactions, TeamsRe
             default:
                 await replier.SendAsync(turnContext, reply, "", cancellationToken);
                 break;
+        }
+    }
+
+    /// <summary>Into the member's 1:1 with the bot; false when it cannot be reached, and the thread is the place after all.</summary>
+    private async Task<bool> ToMemberAsync(Activity activity, Reply reply, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await sender.SendToMemberAsync(TeamsMember.From(activity).UserId, Message(reply), cancellationToken) == SendOutcome.Sent;
+        }
+        catch (Exception e) when (e is HttpRequestException or ErrorResponseException)
+        {
+            logger.LogWarning(e, "Could not reach {UserId} in their 1:1 chat; answered in the conversation instead", TeamsMember.From(activity).UserId);
+            return false;
         }
     }
 

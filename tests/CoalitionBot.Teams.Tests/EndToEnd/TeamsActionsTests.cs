@@ -38,20 +38,21 @@ public sealed class TeamsActionsTests : IAsyncLifetime
     {
         var form = await _teams.SayAsync("action new");
         Assert.Equal(["kind", "title", "summary", "link", "deadline", "reminders", "dm"], Inputs(form.Card!).Select(i => i["id"]!.GetValue<string>()));
-        Assert.Contains($"read in your time zone ({Zone})", form.Card!.ToJsonString());
+        Assert.Contains($"Read in your time zone ({Zone})", form.Card!.ToJsonString());
 
-        var confirmation = await _teams.ClickAsync(FilledForm(), replyToId: "form-card");
+        var confirmation = await _teams.ClickAsync(FilledForm(form), replyToId: "form-card");
         var text = string.Join("\n", Texts(confirmation.Card!));
         Assert.Contains("Sign-on request: Protection for migrants in transit", text);
         Assert.Contains("Deadline: Friday 27 November 2026, 17:00 (Europe/Brussels) — Fri 27 Nov 16:00 UTC", text);
         Assert.Contains("Reminders: 1 day and 2 hours before the deadline", text);
-        var (confirm, change) = (Button(confirmation.Card!, "Create and send"), Button(confirmation.Card!, "Change"));
-        Assert.Equal(ActionCards.NewChange, change["action"]!.GetValue<string>());
+        var (confirm, back) = (Button(confirmation.Card!, "Create and send"), Button(confirmation.Card!, "Back"));
+        Assert.Equal(FormCard.Back, back["action"]!.GetValue<string>());
 
         var created = await CreateAsync(confirm);
 
         var action = Assert.Single(await Actions.ListAsync(CancellationToken.None));
-        Assert.Equal($"Created “Protection for migrants in transit” ({action.Id}). The request goes out now; reminders 1 day and 2 hours before the deadline; I'll send you the summary at the deadline.", created.Text);
+        Assert.StartsWith($"Created “Protection for migrants in transit” ({action.Id}). It goes out now to 1 conversation; reminders 1 day and 2 hours before the deadline to those who have not answered. "
+            + $"You will get the summary and the signatory list at the deadline; “action status {action.Id}” shows who has answered.", created);
         Assert.Equal(new DateTimeOffset(2026, 11, 27, 16, 0, 0, TimeSpan.Zero), action.Deadline);
         Assert.Equal(Zone, action.TimeZone);
         Assert.Equal("https://example.org/letter", action.Link);
@@ -69,17 +70,15 @@ public sealed class TeamsActionsTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// "Create and send" on the confirmation card: the card is rewritten without its buttons, then the
-    /// coordinator is told; returns that message.
+    /// "Create and send" on the confirmation card: the card is replaced by what came of it (no buttons left to press
+    /// twice by mistake); returns its text.
     /// </summary>
-    private async Task<ConnectorCall> CreateAsync(JsonObject confirm, Action<JsonObject>? change = null)
+    private async Task<string> CreateAsync(JsonObject confirm, Action<JsonObject>? change = null)
     {
-        var calls = await _teams.RepliesToAsync(_teams.Click(confirm, "confirmation-card", change));
-        Assert.Equal(2, calls.Count);
-        Assert.Equal(("PUT", "confirmation-card"), (calls[0].Method, calls[0].ActivityId));
-        Assert.Contains("Created as act_", calls[0].Card!.ToJsonString());
-        Assert.DoesNotContain("Create and send", calls[0].Card!.ToJsonString());
-        return calls[1];
+        var call = await _teams.ReplyToAsync(_teams.Click(confirm, "confirmation-card", change));
+        Assert.Equal(("PUT", "confirmation-card"), (call.Method, call.ActivityId));
+        Assert.DoesNotContain("Create and send", call.Card!.ToJsonString());
+        return string.Join("\n", Texts(call.Card!));
     }
 
     [Fact]
@@ -88,7 +87,7 @@ public sealed class TeamsActionsTests : IAsyncLifetime
         var form = await _teams.ReplyToAsync(TeamsActivities.ChannelMention(_teams.ServiceUrl, "action new", threadRoot: "1764000000700", id: _teams.NextId()));
         Assert.Equal($"{TeamsActivities.Channel};messageid=1764000000700", form.ConversationId);
 
-        var confirmation = await _teams.ClickAsync(FilledForm(), replyToId: "form-card", InThread);
+        var confirmation = await _teams.ClickAsync(FilledForm(form), replyToId: "form-card", InThread);
         await CreateAsync(Button(confirmation.Card!, "Create and send"), InThread);
 
         var action = Assert.Single(await Actions.ListAsync(CancellationToken.None));
@@ -102,10 +101,10 @@ public sealed class TeamsActionsTests : IAsyncLifetime
     [Fact]
     public async Task ChangeSendsTheFormBackWithTheValuesAsTyped()
     {
-        await _teams.SayAsync("action new");
-        var confirmation = await _teams.ClickAsync(FilledForm(), replyToId: "form-card");
+        var form = await _teams.SayAsync("action new");
+        var confirmation = await _teams.ClickAsync(FilledForm(form), replyToId: "form-card");
 
-        var again = await _teams.ClickAsync(Button(confirmation.Card!, "Change"), replyToId: "confirmation-card");
+        var again = await _teams.ClickAsync(Button(confirmation.Card!, "Back"), replyToId: "confirmation-card");
 
         var inputs = Inputs(again.Card!).ToDictionary(i => i["id"]!.GetValue<string>());
         Assert.Equal("Friday 5pm", inputs["deadline"]["value"]!.GetValue<string>());
@@ -116,16 +115,13 @@ public sealed class TeamsActionsTests : IAsyncLifetime
     [Fact]
     public async Task FormWithMistakesComesBackWithEachErrorAndTheValuesKept()
     {
-        var form = FilledForm();
-        form["title"] = "";
-        form["deadline"] = "when the moon is blue";
-        form["link"] = "example.org";
+        var form = FilledForm(await _teams.SayAsync("action new"), new() { ["title"] = "", ["deadline"] = "when the moon is blue", ["link"] = "example.org" });
 
         var again = await _teams.ClickAsync(form, replyToId: "form-card");
 
         var text = string.Join("\n", Texts(again.Card!));
         Assert.Contains("- Title: Give the action a title.", text);
-        Assert.Contains("- Link: Give a web address starting with https://.", text);
+        Assert.Contains("- Link to the text: Give a web address starting with https://.", text);
         Assert.Contains("- Deadline: I could not read “when the moon is blue” as a date.", text);
         var inputs = Inputs(again.Card!).ToDictionary(i => i["id"]!.GetValue<string>());
         Assert.Equal("when the moon is blue", inputs["deadline"]["value"]!.GetValue<string>());
@@ -136,13 +132,12 @@ public sealed class TeamsActionsTests : IAsyncLifetime
     [Fact]
     public async Task MemberWhoIsNoCoordinatorCanNeitherOpenTheFormNorConfirmADraft()
     {
-        await _teams.SayAsync("action new");
-        var confirmation = await _teams.ClickAsync(FilledForm(), replyToId: "form-card");
+        var confirmation = await _teams.ClickAsync(FilledForm(await _teams.SayAsync("action new")), replyToId: "form-card");
 
         var refused = await _teams.SayAsync("action new", AsOther);
         var confirmed = await _teams.ClickAsync(Button(confirmation.Card!, "Create and send"), replyToId: "confirmation-card", AsOther);
 
-        Assert.Equal(ActionCommands.NotCoordinator, refused.Text);
+        Assert.Equal(ActionCommands.NotCoordinator, string.Join("\n", Texts(refused.Card!)));
         Assert.Equal(ActionCommands.NotCoordinator, confirmed.Text);
         Assert.Empty(await Actions.ListAsync(CancellationToken.None));
     }
@@ -150,23 +145,21 @@ public sealed class TeamsActionsTests : IAsyncLifetime
     [Fact]
     public async Task DoubleClickOnCreateMakesOneAction()
     {
-        await _teams.SayAsync("action new");
-        var confirmation = await _teams.ClickAsync(FilledForm(), replyToId: "form-card");
+        var confirmation = await _teams.ClickAsync(FilledForm(await _teams.SayAsync("action new")), replyToId: "form-card");
         var confirm = Button(confirmation.Card!, "Create and send");
 
         var first = await CreateAsync(confirm);
         var second = await _teams.ClickAsync(confirm, replyToId: "confirmation-card");
 
         var action = Assert.Single(await Actions.ListAsync(CancellationToken.None));
-        Assert.StartsWith("Created", first.Text);
-        Assert.Equal($"This action was already created as {action.Id}; nothing was sent twice.", second.Text);
+        Assert.StartsWith("Created", first);
+        Assert.Equal($"I could not create “Protection for migrants in transit”: This action was already created as {action.Id}; nothing was sent twice.", second.Text);
     }
 
     [Fact]
     public async Task ConfirmingAfterTheDeadlinePassedCreatesNothing()
     {
-        await _teams.SayAsync("action new");
-        var confirmation = await _teams.ClickAsync(FilledForm(), replyToId: "form-card");
+        var confirmation = await _teams.ClickAsync(FilledForm(await _teams.SayAsync("action new")), replyToId: "form-card");
         _time.Advance(TimeSpan.FromDays(3));
 
         var again = await _teams.ClickAsync(Button(confirmation.Card!, "Create and send"), replyToId: "confirmation-card");
@@ -188,12 +181,13 @@ public sealed class TeamsActionsTests : IAsyncLifetime
 
         var form = await _teams.ClickAsync(Data(ReplyActions.SignOn, id), replyToId: "broadcast");
         Assert.Equal(["organisation", "name", "title"], Inputs(form.Card!).Select(i => i["id"]!.GetValue<string>()));
-        Assert.All(Inputs(form.Card!).Take(2), i => Assert.True(i["isRequired"]!.GetValue<bool>()));
         var incomplete = await _teams.ClickAsync(SignForm(id, "Caritas Europa", ""), replyToId: "sign-form");
-        Assert.Contains("Please give both your organisation and your name", string.Join("\n", Texts(incomplete.Card!)));
+        Assert.Contains("Who signs for it? Your name as it should appear on the letter.", string.Join("\n", Texts(incomplete.Card!)));
         Assert.Equal("Caritas Europa", Inputs(incomplete.Card!)[0]["value"]!.GetValue<string>());
         var signed = await _teams.ClickAsync(SignForm(id, "Caritas Europa", "Amina Diallo", "Policy officer"), replyToId: "sign-form");
-        Assert.Equal("Thank you: Caritas Europa is on the list. You can change your answer until the deadline.", signed.Text);
+        // The form is replaced by what came of it.
+        Assert.Equal(("PUT", "sign-form"), (signed.Method, signed.ActivityId));
+        Assert.Equal("Thank you: Caritas Europa is on the list. You can change your answer until the deadline.", Assert.Single(Texts(signed.Card!)));
 
         var colleagueForm = await _teams.ClickAsync(Data(ReplyActions.SignOn, id), replyToId: "broadcast", AsOther);
         Assert.DoesNotContain("Caritas", colleagueForm.Card!.ToJsonString());
@@ -279,24 +273,31 @@ public sealed class TeamsActionsTests : IAsyncLifetime
         return action!.Id;
     }
 
-    private static JsonObject FilledForm() => new()
+    /// <summary>The "new action" card as a coordinator fills it in and presses "Review".</summary>
+    private static JsonObject FilledForm(ConnectorCall form, Dictionary<string, string>? change = null)
     {
-        ["action"] = ActionCards.NewSubmit,
-        ["timeZone"] = Zone,
-        ["kind"] = "sign-on",
-        ["title"] = "Protection for migrants in transit",
-        ["summary"] = "Please sign by Friday.",
-        ["link"] = "https://example.org/letter",
-        ["deadline"] = "Friday 5pm",
-        ["reminders"] = "1 day, 2 hours",
-        ["dm"] = "false",
-    };
+        var typed = new Dictionary<string, string>
+        {
+            ["kind"] = "sign-on",
+            ["title"] = "Protection for migrants in transit",
+            ["summary"] = "Please sign by Friday.",
+            ["link"] = "https://example.org/letter",
+            ["deadline"] = "Friday 5pm",
+            ["reminders"] = "1 day, 2 hours",
+            ["dm"] = "false",
+        };
+        foreach (var (key, value) in change ?? [])
+        {
+            typed[key] = value;
+        }
+        return Filled(form.Card!, "Review", typed);
+    }
 
     private static JsonObject Data(string action, string id) => new() { ["action"] = action, ["value"] = id };
 
     private static JsonObject SignForm(string id, string organisation, string name, string? title = null)
     {
-        var data = Data(ActionCards.SignSubmit, id);
+        var data = new JsonObject { ["action"] = FormCard.Submit, ["form"] = FormIds.SignOn, ["state"] = id };
         data["organisation"] = organisation;
         data["name"] = name;
         if (title is not null)

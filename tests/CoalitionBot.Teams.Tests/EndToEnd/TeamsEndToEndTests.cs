@@ -156,7 +156,7 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var reply = Assert.Single(await _teams.Connector.WaitForCallsAsync(1));
         Assert.Equal("POST", reply.Method);
-        Assert.Equal(CoalitionActivityHandler.UnknownButton, reply.Activity["text"]!.GetValue<string>());
+        Assert.Equal(InteractionHandler.UnknownButton, reply.Activity["text"]!.GetValue<string>());
         await using var db = await _teams.Db();
         Assert.Empty(await db.AnswerFeedback.ToListAsync());
     }

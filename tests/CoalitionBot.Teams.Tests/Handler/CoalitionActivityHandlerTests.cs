@@ -1,3 +1,4 @@
+using CoalitionBot.Teams.Handlers;
 using CoalitionBot.Conversation;
 using CoalitionBot.Knowledge;
 using CoalitionBot.Storage;
@@ -66,7 +67,7 @@ public sealed class CoalitionActivityHandlerTests : IAsyncLifetime
     {
         var broken = new ConversationEngine(
             _host.Services.GetRequiredService<AnswerService>(), _host.Services.GetRequiredService<SuggestionPool>(),
-            _host.Services.GetRequiredService<CoalitionBot.Onboarding.OnboardingService>(), _host.Services.GetRequiredService<CoordinatorQuestions>(), new BrokenDatabase(),
+            _host.Services.GetRequiredService<CoalitionBot.Onboarding.OnboardingService>(), _host.Services.GetRequiredService<CoordinatorQuestions>(), _host.Services.GetRequiredService<CoalitionBot.Actions.ActionInteractions>(), new BrokenDatabase(),
             Microsoft.Extensions.Options.Options.Create(new ConversationOptions()), TimeProvider.System);
 
         await new TestFlow(ChannelAdapter(), Handler(broken))
@@ -105,7 +106,7 @@ public sealed class CoalitionActivityHandlerTests : IAsyncLifetime
 
         await new TestFlow(ChannelAdapter(), Handler())
             .Send(submit)
-            .AssertReply(CoalitionActivityHandler.UnknownButton)
+            .AssertReply(InteractionHandler.UnknownButton)
             .StartTestAsync();
     }
 
@@ -113,8 +114,7 @@ public sealed class CoalitionActivityHandlerTests : IAsyncLifetime
         engine ?? _host.Services.GetRequiredService<ConversationEngine>(),
         _host.Services.GetRequiredService<ConversationReferenceStore>(),
         _host.Services.GetRequiredService<TeamsReplier>(),
-        _host.Services.GetRequiredService<TeamsActionHandler>(),
-        _host.Services.GetRequiredService<TeamsConversationButtons>(),
+        _host.Services.GetRequiredService<TeamsInteractions>(),
         _host.Services.GetRequiredService<TeamsCoordinatorReplies>(),
         _host.Services.GetRequiredService<TeamsWelcomes>(),
         NullLogger<CoalitionActivityHandler>.Instance);

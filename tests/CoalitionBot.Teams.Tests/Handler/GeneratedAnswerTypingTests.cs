@@ -1,3 +1,4 @@
+using CoalitionBot.Teams.Handlers;
 using CoalitionBot.Conversation;
 using CoalitionBot.Teams.AdaptiveCards;
 using CoalitionBot.Teams.Conversations;
@@ -42,8 +43,7 @@ public sealed class GeneratedAnswerTypingTests : IAsyncLifetime
             _host.Services.GetRequiredService<ConversationEngine>(),
             _host.Services.GetRequiredService<ConversationReferenceStore>(),
             _host.Services.GetRequiredService<TeamsReplier>(),
-            _host.Services.GetRequiredService<TeamsActionHandler>(),
-            _host.Services.GetRequiredService<TeamsConversationButtons>(),
+            _host.Services.GetRequiredService<TeamsInteractions>(),
             _host.Services.GetRequiredService<TeamsCoordinatorReplies>(),
             _host.Services.GetRequiredService<TeamsWelcomes>(),
             NullLogger<CoalitionActivityHandler>.Instance);
