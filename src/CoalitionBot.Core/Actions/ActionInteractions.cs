@@ -114,13 +114,13 @@ public sealed class ActionInteractions(
         var (action, problem) = await actions.CreateAsync(request, $"{where.Platform}:{where.UserId}", cancellationToken, requestId);
         if (problem is not null)
         {
-            return Reply.Problem($"I could not create “{draft.Title}”: {problem.Error}", ReplyPlacement.Private);
+            return Reply.Problem($"I could not create “{draft.Title}”: {problem.Error}", ReplyPlacement.Direct);
         }
         var reminders = check.Offsets!.Count == 0 ? "no reminders" : $"reminders {ReminderOffsets.Describe(check.Offsets)} to those who have not answered";
-        return Private(
+        return Reply.Say(
             $"Created “{action!.Title}” ({action.Id}). It goes out now to {Conversations(audience.Count)}{(dm ? " and to each of their members by direct message" : "")}; {reminders}. "
             + $"You will get the summary and the signatory list at the deadline; “action status {action.Id}” shows who has answered.",
-            action.Deadline);
+            ReplyPlacement.Direct, action.Deadline);
     }
 
     private async Task<Reply> NewAsync(IncomingMessage where, CancellationToken cancellationToken)

@@ -77,6 +77,12 @@ public enum ReplyPlacement
     /// messages), as usual in the web chat and the terminal, which have one person each.
     /// </summary>
     Private,
+
+    /// <summary>
+    /// For the person alone, and to keep: their direct messages with the bot (a created action's id and what comes
+    /// next), where Slack's ephemeral messages would vanish; otherwise as <see cref="Private"/>.
+    /// </summary>
+    Direct,
 }
 
 /// <summary>The actions buttons carry, the same on every platform.</summary>

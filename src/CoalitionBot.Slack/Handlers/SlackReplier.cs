@@ -34,6 +34,9 @@ internal sealed class SlackReplier(SlackApiClient slack, SlackDirectMessages dir
             case ReplyPlacement.ReplaceClicked when spot.ResponseUrl is { } url:
                 await RespondAsync(url, reply, replaceOriginal: true, cancellationToken);
                 break;
+            case ReplyPlacement.Direct:
+                await PostAsync(await directMessages.ChannelAsync(spot.User, cancellationToken), null, reply, cancellationToken);
+                break;
             case ReplyPlacement.Private or ReplyPlacement.ReplaceClicked:
                 await TellAsync(spot, reply, cancellationToken);
                 break;

@@ -43,7 +43,7 @@ internal sealed class TeamsInteractions(InteractionHandler interactions, TeamsRe
             case ReplyPlacement.ReplaceClicked when activity.ReplyToId is { Length: > 0 } cardId:
                 await replier.UpdateAsync(turnContext, cardId, reply, cancellationToken);
                 break;
-            case ReplyPlacement.Private or ReplyPlacement.ReplaceClicked:
+            case ReplyPlacement.Private or ReplyPlacement.Direct or ReplyPlacement.ReplaceClicked:
                 var personal = activity.Conversation?.ConversationType is "personal" or null or "";
                 if (!personal && await ToMemberAsync(activity, reply, cancellationToken))
                 {

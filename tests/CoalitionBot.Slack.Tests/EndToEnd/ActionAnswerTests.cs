@@ -49,7 +49,7 @@ public sealed class ActionAnswerTests : IAsyncLifetime
         ["view"] = new JsonObject
         {
             ["callback_id"] = "action_sign",
-            ["private_metadata"] = $"{_actionId}|C0ACT",
+            ["private_metadata"] = $"C0ACT\n{_actionId}",
             ["state"] = new JsonObject
             {
                 ["values"] = new JsonObject
@@ -68,7 +68,7 @@ public sealed class ActionAnswerTests : IAsyncLifetime
         await _slack.SendEnvelopeAsync("interactive", Click("action_sign"), acceptsResponsePayload: true);
         var open = await _slack.WaitForCallAsync("views.open");
         Assert.Equal("trigger-1", open.Body["trigger_id"]!.GetValue<string>());
-        Assert.Equal($"{_actionId}|C0ACT", open.Body["view"]!["private_metadata"]!.GetValue<string>());
+        Assert.Equal($"C0ACT\n{_actionId}", open.Body["view"]!["private_metadata"]!.GetValue<string>());
 
         await _slack.SendEnvelopeAsync("interactive", Submission("Save the Children", "Ana Pérez"), acceptsResponsePayload: true);
         var confirmation = await _slack.WaitForCallAsync("chat.postEphemeral");

@@ -115,7 +115,7 @@ public sealed class ActionJourneyTests : IAsyncLifetime
     [Fact]
     public async Task FormWithAPastDeadlineAndNoChannelIsAnsweredWithErrorsBesideTheFields()
     {
-        var form = new JsonObject { ["private_metadata"] = """{"timeZone":"Europe/Brussels","channel":"C0ACT"}""" };
+        var form = new JsonObject { ["private_metadata"] = "C0ACT\n" + ActionForms.NewAction("Europe/Brussels", "C0ACT").State };
         var submission = FormSubmission(form, "yesterday");
         submission["view"]!["state"]!["values"]!["audience"]!["value"]!["selected_conversations"] = new JsonArray();
 
@@ -124,7 +124,7 @@ public sealed class ActionJourneyTests : IAsyncLifetime
 
         var errors = JsonNode.Parse(_slack.Acks.Single(a => a.Contains(id, StringComparison.Ordinal)))!["payload"]!["errors"]!.AsObject();
         Assert.Contains("already passed", errors["deadline"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Contains("at least one channel", errors["audience"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("at least one conversation", errors["audience"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Empty(await Actions.ListAsync(CancellationToken.None));
     }
 
@@ -186,7 +186,7 @@ public sealed class ActionJourneyTests : IAsyncLifetime
         ["view"] = new JsonObject
         {
             ["callback_id"] = "action_sign",
-            ["private_metadata"] = $"{actionId}|C0ACT",
+            ["private_metadata"] = $"C0ACT\n{actionId}",   // the channel the modal was opened from, then Core's state
             ["state"] = new JsonObject
             {
                 ["values"] = new JsonObject
