@@ -6,10 +6,13 @@ namespace CoalitionBot.Host.Cli;
 /// <summary>An answer as a person reads it in a terminal: the answer, then the numbered citations with their quoted passages.</summary>
 internal static class AnswerText
 {
-    public static string Render(Answer answer)
+    public static string Render(Answer answer) => Render(answer.Text, answer);
+
+    /// <param name="text">What is said above the citations: the answer's own text, or a reply's that shows it (an onboarding step).</param>
+    public static string Render(string text, Answer answer) => Render(new StringBuilder().AppendLine(text), answer);
+
+    private static string Render(StringBuilder text, Answer answer)
     {
-        var text = new StringBuilder();
-        text.AppendLine(answer.Text);
         if (!answer.Found)
         {
             if (answer.Suggestions.Count > 0)

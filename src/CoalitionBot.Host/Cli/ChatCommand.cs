@@ -58,7 +58,8 @@ internal static class ChatCommand
                     }
                     reply = await interactions.SubmitAsync(new FormSubmit(where, form.Id, submit.Values, form.State, Guid.NewGuid().ToString("N"), submit.Back), cancellationToken);
                 }
-                await console.Out.WriteLineAsync(reply.Answer is { } answer ? AnswerText.Render(answer) : reply.Text);
+                // The reply's own text (a step's, a "not found" with its suggestions as buttons below), then what it cites.
+                await console.Out.WriteLineAsync(reply.Answer is { Found: true } answer ? AnswerText.Render(reply.Text, answer) : reply.Text);
                 if (reply.Note is { } note)
                 {
                     await console.Out.WriteLineAsync(note);
