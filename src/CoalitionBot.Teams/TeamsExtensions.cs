@@ -1,7 +1,8 @@
 using CoalitionBot.Conversation;
+using CoalitionBot.Teams.Bot;
 using CoalitionBot.Teams.Connector;
-using CoalitionBot.Teams.Handlers;
 using CoalitionBot.Teams.Conversations;
+using CoalitionBot.Teams.Handlers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;

@@ -1,3 +1,4 @@
+using CoalitionBot.Teams.Bot;
 namespace CoalitionBot.Teams.Tests;
 
 public sealed class TeamsOptionsValidatorTests

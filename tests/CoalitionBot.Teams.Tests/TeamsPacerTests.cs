@@ -1,4 +1,6 @@
 using CoalitionBot.Conversation;
+using CoalitionBot.Teams.Bot;
+using CoalitionBot.Teams.Connector;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 

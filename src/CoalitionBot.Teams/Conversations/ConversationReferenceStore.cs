@@ -1,5 +1,6 @@
 using CoalitionBot.Conversation;
 using CoalitionBot.Storage;
+using CoalitionBot.Teams.Connector;
 using Microsoft.Bot.Schema;
 using Microsoft.EntityFrameworkCore;
 using Newtonsoft.Json;

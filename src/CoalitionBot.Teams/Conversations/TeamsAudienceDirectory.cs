@@ -1,4 +1,5 @@
 using CoalitionBot.Conversation;
+using CoalitionBot.Teams.Connector;
 
 namespace CoalitionBot.Teams.Conversations;
 

@@ -1,5 +1,6 @@
 using CoalitionBot.Conversation;
 using CoalitionBot.Teams.AdaptiveCards;
+using CoalitionBot.Teams.Connector;
 using CoalitionBot.Teams.Conversations;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;

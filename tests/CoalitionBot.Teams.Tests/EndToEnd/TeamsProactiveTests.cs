@@ -1,4 +1,5 @@
 using CoalitionBot.Conversation;
+using CoalitionBot.Teams.Connector;
 using CoalitionBot.Teams.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

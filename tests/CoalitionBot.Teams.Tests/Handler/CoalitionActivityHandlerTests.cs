@@ -1,9 +1,10 @@
-using CoalitionBot.Teams.Handlers;
 using CoalitionBot.Conversation;
 using CoalitionBot.Knowledge;
 using CoalitionBot.Storage;
 using CoalitionBot.Teams.AdaptiveCards;
+using CoalitionBot.Teams.Connector;
 using CoalitionBot.Teams.Conversations;
+using CoalitionBot.Teams.Handlers;
 using CoalitionBot.Teams.Tests.Support;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Connector;

@@ -1,7 +1,8 @@
-using CoalitionBot.Teams.Handlers;
 using CoalitionBot.Conversation;
 using CoalitionBot.Teams.AdaptiveCards;
+using CoalitionBot.Teams.Connector;
 using CoalitionBot.Teams.Conversations;
+using CoalitionBot.Teams.Handlers;
 using CoalitionBot.Teams.Tests.Support;
 using CoalitionBot.Tests.Support;
 using Microsoft.Bot.Builder.Adapters;

@@ -1,7 +1,8 @@
 using CoalitionBot.Conversation;
+using CoalitionBot.Teams.Bot;
 using Microsoft.Extensions.Options;
 
-namespace CoalitionBot.Teams;
+namespace CoalitionBot.Teams.Connector;
 
 /// <summary>
 /// Teams' throttling (teams-protocol.md section 6) as lanes of the shared <see cref="SendPacer"/>: at most

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 
-namespace CoalitionBot.Teams;
+namespace CoalitionBot.Teams.Handlers;
 
 /// <summary>
 /// New members of a team or chat listed in Onboarding:Welcome:Teams (by team id, or by conversation id) get the

@@ -1,14 +1,15 @@
 using System.Data.Common;
 using CoalitionBot.Conversation;
 using CoalitionBot.Teams.AdaptiveCards;
-using CoalitionBot.Teams.Handlers;
+using CoalitionBot.Teams.Connector;
 using CoalitionBot.Teams.Conversations;
+using CoalitionBot.Teams.Handlers;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace CoalitionBot.Teams;
+namespace CoalitionBot.Teams.Handlers;
 
 /// <summary>
 /// Teams activities in the engine's terms. A message (personal, group chat, or a channel @mention, the

@@ -1,10 +1,11 @@
+using CoalitionBot.Teams.Handlers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
-namespace CoalitionBot.Teams;
+namespace CoalitionBot.Teams.Bot;
 
 /// <summary>
 /// POST /api/messages: refuses what is no activity (400, nothing sent), then hands the request to CloudAdapter,

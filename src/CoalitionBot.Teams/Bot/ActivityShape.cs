@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace CoalitionBot.Teams;
+namespace CoalitionBot.Teams.Bot;
 
 /// <summary>
 /// The least an activity needs before the adapter runs a turn on it: a JSON object with a type, a

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace CoalitionBot.Teams;
+namespace CoalitionBot.Teams.Bot;
 
 /// <summary>Refuses at start-up the registrations Bot Framework would only reject on the first activity, saying what to set.</summary>
 internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>

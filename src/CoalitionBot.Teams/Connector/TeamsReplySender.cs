@@ -1,7 +1,7 @@
 using CoalitionBot.Conversation;
 using CoalitionBot.Teams.Conversations;
 
-namespace CoalitionBot.Teams;
+namespace CoalitionBot.Teams.Connector;
 
 /// <summary>
 /// Proactive sends in Core's terms (<see cref="IReplySender"/>) over <see cref="TeamsSender"/>: to a member

@@ -1,4 +1,4 @@
-namespace CoalitionBot.Teams;
+namespace CoalitionBot.Teams.Connector;
 
 /// <summary>What became of one proactive message.</summary>
 public enum SendOutcome

@@ -3,7 +3,7 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Logging;
 
-namespace CoalitionBot.Teams;
+namespace CoalitionBot.Teams.Bot;
 
 /// <summary>
 /// CloudAdapter with the one Teams error boundary: a turn that throws is logged, and the member hears

@@ -7,7 +7,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
 
-namespace CoalitionBot.Teams;
+namespace CoalitionBot.Teams.Connector;
 
 /// <summary>
 /// Sends a <see cref="Reply"/> into the conversation of the turn as an Adaptive Card, or rewrites the card

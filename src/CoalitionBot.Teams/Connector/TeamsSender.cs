@@ -1,14 +1,15 @@
 using CoalitionBot.Conversation;
+using CoalitionBot.Teams.Bot;
 using CoalitionBot.Teams.Connector;
 using CoalitionBot.Teams.Conversations;
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 
-namespace CoalitionBot.Teams;
+namespace CoalitionBot.Teams.Connector;
 
 /// <summary>
 /// Proactive messages on Teams: a <see cref="Reply"/> as a card into a stored conversation (a member's 1:1,

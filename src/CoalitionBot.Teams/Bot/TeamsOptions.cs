@@ -1,4 +1,4 @@
-namespace CoalitionBot.Teams;
+namespace CoalitionBot.Teams.Bot;
 
 /// <summary>
 /// The Azure Bot registration, read from the <c>Teams</c> configuration section

@@ -1,9 +1,10 @@
 using CoalitionBot.Conversation;
+using CoalitionBot.Teams.Connector;
 using CoalitionBot.Teams.Conversations;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 
-namespace CoalitionBot.Teams;
+namespace CoalitionBot.Teams.Handlers;
 
 /// <summary>
 /// A coordinator's answer to a member's question: a message (@mentioning the bot, which only then sees channel
