@@ -14,7 +14,7 @@ namespace CoalitionBot.Teams.Conversations;
 /// </summary>
 internal sealed class ConversationReferenceStore(IDbContextFactory<CoalitionDbContext> contexts, TimeProvider time)
 {
-    public const string Platform = "teams";
+    public const string Platform = Platforms.Teams;
 
     public Task SaveAsync(Activity activity, CancellationToken cancellationToken)
     {
