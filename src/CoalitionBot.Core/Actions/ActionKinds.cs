@@ -3,22 +3,22 @@ namespace CoalitionBot.Actions;
 /// <summary>The kinds' names on the wire ("sign-on", "statement", "call-to-action", "event") and in messages.</summary>
 internal static class ActionKinds
 {
-    private static readonly Dictionary<string, ActionKind> ByName = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["sign-on"] = ActionKind.SignOn,
-        ["statement"] = ActionKind.Statement,
-        ["call-to-action"] = ActionKind.CallToAction,
-        ["event"] = ActionKind.Event,
-    };
+    /// <summary>Each kind once: its name on the wire, and how a form offers it.</summary>
+    private static readonly (string Name, ActionKind Kind, string Choice)[] All =
+    [
+        ("sign-on", ActionKind.SignOn, "Sign-on letter"),
+        ("statement", ActionKind.Statement, "Joint statement"),
+        ("call-to-action", ActionKind.CallToAction, "Call to action"),
+        ("event", ActionKind.Event, "Event"),
+    ];
+
+    private static readonly Dictionary<string, ActionKind> ByName = All.ToDictionary(k => k.Name, k => k.Kind, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>What a form starts with, and what an action without a kind is.</summary>
-    public const string Default = "sign-on";
+    public const string Default = "sign-on";   // All[0]
 
     /// <summary>The kinds as a form offers them.</summary>
-    public static IReadOnlyList<(string Name, string Label)> Choices { get; } =
-    [
-        ("sign-on", "Sign-on letter"), ("statement", "Joint statement"), ("call-to-action", "Call to action"), ("event", "Event"),
-    ];
+    public static IReadOnlyList<(string Name, string Label)> Choices { get; } = [.. All.Select(k => (k.Name, k.Choice))];
 
     public static bool TryParse(string? name, out ActionKind kind) => ByName.TryGetValue(name ?? Default, out kind);
 
