@@ -26,8 +26,21 @@ internal sealed partial class PassageEmbeddings(
     /// <summary>Indexing sends many passages per request; each batch gets this many question timeouts.</summary>
     private const int BatchTimeouts = 10;
 
+    /// <summary>
+    /// While a large library is embedded, what is done is written to disk this often (in batches),
+    /// so a restart resumes instead of starting over; about half a minute of work for the local model.
+    /// </summary>
+    private const int SaveEveryBatches = 50;
+
+    /// <summary>Progress is logged about this many times while a large library is embedded.</summary>
+    private const int ProgressSteps = 20;
+
     private readonly SemaphoreSlim _updating = new(1, 1);
     private Snapshot? _current;
+    private EmbeddingProgress _progress = new(0, 0, false);
+
+    /// <summary>How far the background embedding is: for /healthz and the logs.</summary>
+    public EmbeddingProgress Progress => _progress;
 
     /// <summary>Brings the embeddings up to date with the index (indexing time); cheap when nothing changed.</summary>
     public Task<IReadOnlyList<EmbeddedPassage>> CurrentAsync(CancellationToken cancellationToken) => UpdateAsync(wait: true, cancellationToken);
@@ -52,6 +65,7 @@ internal sealed partial class PassageEmbeddings(
         }
         else if (!_updating.Wait(0, CancellationToken.None))
         {
+            // Someone is embedding (at start-up, the whole library): answer with what is ready, lexically if nothing is.
             return _current?.Passages ?? [];
         }
         try
@@ -73,7 +87,7 @@ internal sealed partial class PassageEmbeddings(
 
     private async Task<Snapshot> BuildAsync(long version, CancellationToken cancellationToken)
     {
-        var model = options.Value.EmbeddingModel!;
+        var model = options.Value.EmbeddingModelName;
         var path = Path.Combine(index.IndexPath, EmbeddingFile.Name);
         var passages = index.AllPassages().Select(p => (Passage: p, Input: Input(p))).Select(p => (p.Passage, p.Input, Key: Key(p.Input))).ToList();
         // After the first build the vectors are in memory; the file is read once per process (it can be large).
@@ -81,6 +95,14 @@ internal sealed partial class PassageEmbeddings(
         var missing = passages.Where(p => !stored.ContainsKey(p.Key)).DistinctBy(p => p.Key).ToList();
         var computed = 0;
         var complete = true;
+        var batches = 0;
+        var logEvery = Math.Max(1, missing.Count / ProgressSteps);
+        var nextLog = logEvery;
+        _progress = new EmbeddingProgress(passages.Count - missing.Count, passages.Count, false);
+        if (missing.Count > options.Value.EmbeddingBatchSize)
+        {
+            Log.Started(logger, model, missing.Count, passages.Count);
+        }
         foreach (var batch in missing.Chunk(options.Value.EmbeddingBatchSize))
         {
             try
@@ -96,6 +118,16 @@ internal sealed partial class PassageEmbeddings(
                     stored[batch[i].Key] = embeddings[i].Vector.ToArray();
                 }
                 computed += batch.Length;
+                _progress = new EmbeddingProgress(passages.Count - missing.Count + computed, passages.Count, false);
+                if (++batches % SaveEveryBatches == 0)
+                {
+                    EmbeddingFile.Write(path, model, stored);
+                }
+                if (computed >= nextLog && computed < missing.Count)
+                {
+                    Log.Progress(logger, model, passages.Count - missing.Count + computed, passages.Count);
+                    nextLog += logEvery;
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -123,6 +155,7 @@ internal sealed partial class PassageEmbeddings(
         }
         cancellationToken.ThrowIfCancellationRequested();
         Log.Updated(logger, model, computed, passages.Count - computed, stale.Count);
+        _progress = new EmbeddingProgress(passages.Count - missing.Count + computed, passages.Count, complete);
         var embedded = passages
             .Where(p => stored.ContainsKey(p.Key))
             .Select(p => new EmbeddedPassage(p.Passage, Normalized(stored[p.Key])))
@@ -166,6 +199,12 @@ internal sealed partial class PassageEmbeddings(
 
     private static partial class Log
     {
+        [LoggerMessage(LogLevel.Information, "Embedding {Missing} of {Total} passages with {Model} in the background; until then questions are answered by words")]
+        public static partial void Started(ILogger logger, string model, int missing, int total);
+
+        [LoggerMessage(LogLevel.Information, "Embeddings with {Model}: {Done}/{Total} passages")]
+        public static partial void Progress(ILogger logger, string model, int done, int total);
+
         [LoggerMessage(LogLevel.Information, "Embeddings with {Model}: {Computed} computed, {Reused} reused, {Removed} removed")]
         public static partial void Updated(ILogger logger, string model, int computed, int reused, int removed);
 
@@ -173,6 +212,9 @@ internal sealed partial class PassageEmbeddings(
         public static partial void Failed(ILogger logger, Exception exception, string model, int missing, string errorType);
     }
 }
+
+/// <summary>How many of the index's passages have an embedding; <paramref name="Complete"/> once all that could be embedded are.</summary>
+public sealed record EmbeddingProgress(int Done, int Total, bool Complete);
 
 /// <summary>A passage and its unit-length embedding.</summary>
 internal sealed record EmbeddedPassage(Passage Passage, float[] Vector);

@@ -18,6 +18,12 @@ internal sealed partial class SemanticSearch(
 {
     public Task UpdateAsync(CancellationToken cancellationToken) => embeddings.CurrentAsync(cancellationToken);
 
+    /// <summary>The embedding model's name.</summary>
+    public string Model => options.Value.EmbeddingModelName;
+
+    /// <summary>How far passage embeddings are.</summary>
+    public EmbeddingProgress Progress => embeddings.Progress;
+
     /// <summary>Passages similar to the question, best first; empty when the model fails (a warning is logged).</summary>
     public async Task<IReadOnlyList<SimilarPassage>> RankAsync(string question, CancellationToken deadline, CancellationToken cancellationToken)
     {
@@ -28,12 +34,14 @@ internal sealed partial class SemanticSearch(
             {
                 return [];
             }
-            var embedding = await generator.GenerateAsync(question, cancellationToken: deadline);
+            // Asymmetric models (ArcticXs) were trained with an instruction in front of queries, not of passages.
+            var prefix = generator.GetService<LocalEmbeddingGenerator>()?.QueryPrefix ?? "";
+            var embedding = await generator.GenerateAsync(prefix + question, cancellationToken: deadline);
             var vector = PassageEmbeddings.Normalized(embedding.Vector.Span);
             return passages
                 .Where(p => p.Vector.Length == vector.Length)
                 .Select(p => new SimilarPassage(p.Passage, PassageEmbeddings.Dot(vector, p.Vector)))
-                .Where(p => p.Similarity >= options.Value.MinSimilarity)
+                .Where(p => p.Similarity >= options.Value.EffectiveMinSimilarity)
                 .OrderByDescending(p => p.Similarity)
                 .Take(knowledge.Value.Candidates)
                 .ToList();

@@ -107,6 +107,12 @@ public sealed class AnswerService(
         return Ask(question.Trim());
     }
 
+    /// <summary>What the ranking is, as eval prints it: "hybrid (model)" with embeddings, else "lexical".</summary>
+    public string Ranking => ai?.Semantic is { } semantic ? $"hybrid ({semantic.Model})" : "lexical";
+
+    /// <summary>The answer by words alone, whatever is configured: eval's baseline.</summary>
+    internal Answer AskLexically(string question) => Ask(question.Trim());
+
     internal Answer Ask(string question, FollowUpContext? followUp = null)
     {
         if (followUp is null && definitions.Define(question) is { } definition)
