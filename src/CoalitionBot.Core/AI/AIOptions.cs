@@ -90,7 +90,7 @@ public sealed class AIOptions
     internal bool Generates => Provider != AIProvider.None && !string.IsNullOrWhiteSpace(ChatModel);
 
     /// <summary>ArcticXs (with its query prefix) on the dev questions: see README, "Hybrid ranking".</summary>
-    public const double LocalMinSimilarity = 0.5;
+    public const double LocalMinSimilarity = 0.72;
 
     internal EmbeddingSource EffectiveEmbeddings => Embeddings
         ?? (Provider != AIProvider.None && !string.IsNullOrWhiteSpace(EmbeddingModel) ? EmbeddingSource.Provider : EmbeddingSource.Local);

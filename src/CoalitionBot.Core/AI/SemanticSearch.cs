@@ -21,6 +21,16 @@ internal sealed partial class SemanticSearch(
     /// <summary>The embedding model's name.</summary>
     public string Model => options.Value.EmbeddingModelName;
 
+    /// <summary>
+    /// True with the local model: every candidate is returned with its similarity and
+    /// HybridRanking decides, with thresholds measured for that model. A model server's
+    /// similarities live on another scale, so there AI:MinSimilarity filters here.
+    /// </summary>
+    public bool Fuses => options.Value.EffectiveEmbeddings == EmbeddingSource.Local;
+
+    /// <summary>Similarity from which a passage answers by meaning alone (AI:MinSimilarity).</summary>
+    public double MeaningAlone => options.Value.EffectiveMinSimilarity;
+
     /// <summary>How far passage embeddings are.</summary>
     public EmbeddingProgress Progress => embeddings.Progress;
 
@@ -41,7 +51,7 @@ internal sealed partial class SemanticSearch(
             return passages
                 .Where(p => p.Vector.Length == vector.Length)
                 .Select(p => new SimilarPassage(p.Passage, PassageEmbeddings.Dot(vector, p.Vector)))
-                .Where(p => p.Similarity >= options.Value.EffectiveMinSimilarity)
+                .Where(p => Fuses || p.Similarity >= options.Value.EffectiveMinSimilarity)
                 .OrderByDescending(p => p.Similarity)
                 .Take(knowledge.Value.Candidates)
                 .ToList();

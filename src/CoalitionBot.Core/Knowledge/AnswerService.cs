@@ -137,6 +137,10 @@ public sealed class AnswerService(
 
     private Answer Answer(string question, QuestionTerms terms, IReadOnlyList<RankedPassage> ranked, IReadOnlyList<SimilarPassage> similar)
     {
+        if (ai?.Semantic is { Fuses: true } && similar.Count > 0)
+        {
+            return Hybrid(question, terms, ranked, similar);
+        }
         var lexical = ranked.Count > 0 && ranked[0].Coverage >= options.Value.MinCoverage;
         if (!lexical && similar.Count == 0)
         {
@@ -164,6 +168,27 @@ public sealed class AnswerService(
                 Similarity: byMeaning.TryGetValue(key, out var s) ? s.Similarity : (double?)null,
                 N: i + 1))
             .ToList();
+        return Found(question, terms, cited, top, bestSimilarity);
+    }
+
+    /// <summary>With the local model: both rankings fused, and abstention read from both (HybridRanking).</summary>
+    private Answer Hybrid(string question, QuestionTerms terms, IReadOnlyList<RankedPassage> ranked, IReadOnlyList<SimilarPassage> similar)
+    {
+        var decision = HybridRanking.Decide(ranked, similar, ai!.Semantic!.MeaningAlone);
+        if (!decision.Found)
+        {
+            return NotFound(question, terms);
+        }
+        var cited = decision.Passages
+            .Take(options.Value.MaxCitations)
+            .Select((c, i) => (c.Passage, c.Relevance, c.Similarity, N: i + 1))
+            .ToList();
+        var top = decision.Passages.Max(c => c.Relevance) ?? 0;
+        return Found(question, terms, cited, top, similar[0].Similarity);
+    }
+
+    private Answer Found(string question, QuestionTerms terms, IReadOnlyList<(Passage Passage, double? Relevance, double? Similarity, int N)> cited, double top, double bestSimilarity)
+    {
         var citations = cited
             .Select(c => new Citation(
                 c.N,
