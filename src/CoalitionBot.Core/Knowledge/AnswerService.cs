@@ -184,10 +184,19 @@ public sealed class AnswerService(
             .Select((c, i) => (c.Passage, c.Relevance, c.Similarity, N: i + 1))
             .ToList();
         var top = decision.Passages.Max(c => c.Relevance) ?? 0;
-        return Found(question, terms, cited, top, similar[0].Similarity);
+        // Only passages that answer speak: the first, and others that both rankings rate nearly as
+        // high. A passage found by meaning alone, or a weaker lexical one, stays a citation to read.
+        var best = similar[0].Similarity;
+        bool Speaks((Passage Passage, double? Relevance, double? Similarity, int N) c) =>
+            c.N == 1 || (top > 0
+                ? c.Relevance >= top * AnswerRelevance && c.Similarity >= best - HybridRanking.SimilarityBand
+                : c.Similarity >= best - (HybridRanking.SimilarityBand / 2));
+        return Found(question, terms, cited, top, best, Speaks);
     }
 
-    private Answer Found(string question, QuestionTerms terms, IReadOnlyList<(Passage Passage, double? Relevance, double? Similarity, int N)> cited, double top, double bestSimilarity)
+    private Answer Found(
+        string question, QuestionTerms terms, IReadOnlyList<(Passage Passage, double? Relevance, double? Similarity, int N)> cited, double top, double bestSimilarity,
+        Func<(Passage Passage, double? Relevance, double? Similarity, int N), bool>? speaks = null)
     {
         var citations = cited
             .Select(c => new Citation(
@@ -201,7 +210,7 @@ public sealed class AnswerService(
                 c.Passage.LastUpdated))
             .ToList();
         // The answer text speaks only from passages nearly as relevant as the best; weaker ones stay as further reading.
-        var speaking = cited.Where(c => c.N == 1 || c.Relevance >= top * AnswerRelevance || (c.Relevance is null && c.Similarity >= bestSimilarity * AnswerSimilarity));
+        var speaking = cited.Where(speaks ?? (c => c.N == 1 || c.Relevance >= top * AnswerRelevance || (c.Relevance is null && c.Similarity >= bestSimilarity * AnswerSimilarity)));
         var text = composer.Compose(speaking.Select(c => (c.Passage, c.N)).ToList(), terms);
         return new Answer(question, true, text, citations, []);
     }
@@ -212,7 +221,7 @@ public sealed class AnswerService(
     {
         var topics = suggestions.Topics(terms);
         var text = "I could not find that in the coalition's library, so I won't guess."
-            + (topics.Count > 0 ? " It does cover, for example: " + string.Join("; ", topics) + "." : "");
+            + (topics.Count > 0 ? " You could ask, for example: " + string.Join(" ", topics) : "");
         return new Answer(question, false, text, [], topics);
     }
 }
