@@ -23,13 +23,13 @@ internal static class HybridRanking
     /// by meaning. A question whose words match a passage that means something else ("how do I
     /// register my organisation as a member of the coalition?") fails this.
     /// </summary>
-    public const double MaxDisagreement = 0.12;
+    public const double MaxDisagreement = 0.08;
 
     /// <summary>Coverage from which agreeing rankings are an answer.</summary>
     public const double MinCoverage = 0.6;
 
     /// <summary>Lower coverage is enough when the best passage by words is also close in meaning.</summary>
-    public const double MinCoverageWhenClose = 0.4;
+    public const double MinCoverageWhenClose = 0.3;
 
     /// <summary>What "close in meaning" is, with ArcticXs and its query prefix.</summary>
     public const double CloseSimilarity = 0.6;

@@ -89,19 +89,23 @@ internal sealed partial class PassageEmbeddings(
     {
         var model = options.Value.EmbeddingModelName;
         var path = Path.Combine(index.IndexPath, EmbeddingFile.Name);
-        var passages = index.AllPassages().Select(p => (Passage: p, Input: Input(p))).Select(p => (p.Passage, p.Input, Key: Key(p.Input))).ToList();
+        var passages = index.AllPassages()
+            .Select(p => (Passage: p, Inputs: Inputs(p).Select(i => (Input: i, Key: Key(i))).ToList()))
+            .ToList();
+        var texts = passages.SelectMany(p => p.Inputs).DistinctBy(i => i.Key).ToList();
         // After the first build the vectors are in memory; the file is read once per process (it can be large).
         var stored = _current is { } previous ? new Dictionary<string, float[]>(previous.Stored, StringComparer.Ordinal) : EmbeddingFile.Read(path, model);
-        var missing = passages.Where(p => !stored.ContainsKey(p.Key)).DistinctBy(p => p.Key).ToList();
+        // Shortest first: a batch is padded to its longest text, so similar lengths together cost less.
+        var missing = texts.Where(t => !stored.ContainsKey(t.Key)).OrderBy(t => t.Input.Length).ToList();
         var computed = 0;
         var complete = true;
         var batches = 0;
         var logEvery = Math.Max(1, missing.Count / ProgressSteps);
         var nextLog = logEvery;
-        _progress = new EmbeddingProgress(passages.Count - missing.Count, passages.Count, false);
+        _progress = new EmbeddingProgress(texts.Count - missing.Count, texts.Count, false);
         if (missing.Count > options.Value.EmbeddingBatchSize)
         {
-            Log.Started(logger, model, missing.Count, passages.Count);
+            Log.Started(logger, model, missing.Count, texts.Count);
         }
         foreach (var batch in missing.Chunk(options.Value.EmbeddingBatchSize))
         {
@@ -118,14 +122,14 @@ internal sealed partial class PassageEmbeddings(
                     stored[batch[i].Key] = embeddings[i].Vector.ToArray();
                 }
                 computed += batch.Length;
-                _progress = new EmbeddingProgress(passages.Count - missing.Count + computed, passages.Count, false);
+                _progress = new EmbeddingProgress(texts.Count - missing.Count + computed, texts.Count, false);
                 if (++batches % SaveEveryBatches == 0)
                 {
                     EmbeddingFile.Write(path, model, stored);
                 }
                 if (computed >= nextLog && computed < missing.Count)
                 {
-                    Log.Progress(logger, model, passages.Count - missing.Count + computed, passages.Count);
+                    Log.Progress(logger, model, texts.Count - missing.Count + computed, texts.Count);
                     nextLog += logEvery;
                 }
             }
@@ -143,7 +147,7 @@ internal sealed partial class PassageEmbeddings(
                 break;
             }
         }
-        var keys = passages.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        var keys = texts.Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
         var stale = stored.Keys.Where(k => !keys.Contains(k)).ToList();
         foreach (var key in stale)
         {
@@ -154,17 +158,49 @@ internal sealed partial class PassageEmbeddings(
             EmbeddingFile.Write(path, model, stored);
         }
         cancellationToken.ThrowIfCancellationRequested();
-        Log.Updated(logger, model, computed, passages.Count - computed, stale.Count);
-        _progress = new EmbeddingProgress(passages.Count - missing.Count + computed, passages.Count, complete);
+        Log.Updated(logger, model, computed, texts.Count - computed, stale.Count);
+        _progress = new EmbeddingProgress(texts.Count - missing.Count + computed, texts.Count, complete);
         var embedded = passages
-            .Where(p => stored.ContainsKey(p.Key))
-            .Select(p => new EmbeddedPassage(p.Passage, Normalized(stored[p.Key])))
+            .Where(p => stored.ContainsKey(p.Inputs[0].Key))
+            .Select(p => new EmbeddedPassage(
+                p.Passage,
+                Normalized(stored[p.Inputs[0].Key]),
+                p.Inputs.Skip(1).Where(i => stored.ContainsKey(i.Key)).Select(i => Normalized(stored[i.Key])).ToArray()))
             .ToList();
         return new Snapshot(version, embedded, complete, time.GetUtcNow() + RetryAfter, stored);
     }
 
-    /// <summary>What is embedded: where the passage stands and what it says.</summary>
-    private static string Input(Passage passage) => passage.Title + "\n" + passage.Section + "\n" + passage.Text;
+    /// <summary>Sentences shorter than this are not embedded on their own (headings, "Case study").</summary>
+    private const int MinUnitLength = 25;
+
+    /// <summary>
+    /// What is embedded: the passage as a whole (where it stands and what it says), then each of
+    /// its sentences, a bullet together with its lead-in ("… include: Generating funds …"). A
+    /// question that asks about one bullet is closer to that bullet than to the whole list.
+    /// </summary>
+    internal static IEnumerable<string> Inputs(Passage passage)
+    {
+        yield return passage.Title + "\n" + passage.Section + "\n" + passage.Text;
+        var sentences = Knowledge.SentenceSplitter.Split(passage.Text).ToList();
+        if (sentences.Count < 2)
+        {
+            yield break;
+        }
+        string? leadIn = null;
+        foreach (var sentence in sentences)
+        {
+            if (sentence.StartsWith('•'))
+            {
+                yield return (leadIn is null ? passage.Section : leadIn) + " " + sentence.TrimStart('•', ' ');
+                continue;
+            }
+            leadIn = sentence.TrimEnd().EndsWith(':') ? sentence : null;
+            if (sentence.Length >= MinUnitLength)
+            {
+                yield return passage.Section + ": " + sentence;
+            }
+        }
+    }
 
     private static string Key(string input) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input)));
 
@@ -216,5 +252,5 @@ internal sealed partial class PassageEmbeddings(
 /// <summary>How many of the index's passages have an embedding; <paramref name="Complete"/> once all that could be embedded are.</summary>
 public sealed record EmbeddingProgress(int Done, int Total, bool Complete);
 
-/// <summary>A passage and its unit-length embedding.</summary>
-internal sealed record EmbeddedPassage(Passage Passage, float[] Vector);
+/// <summary>A passage, its unit-length embedding, and those of its sentences (bullets with their lead-in).</summary>
+internal sealed record EmbeddedPassage(Passage Passage, float[] Vector, float[][] Sentences);

@@ -50,7 +50,7 @@ internal sealed partial class SemanticSearch(
             var vector = PassageEmbeddings.Normalized(embedding.Vector.Span);
             return passages
                 .Where(p => p.Vector.Length == vector.Length)
-                .Select(p => new SimilarPassage(p.Passage, PassageEmbeddings.Dot(vector, p.Vector)))
+                .Select(p => Similar(p, vector))
                 .Where(p => Fuses || p.Similarity >= options.Value.EffectiveMinSimilarity)
                 .OrderByDescending(p => p.Similarity)
                 .Take(knowledge.Value.Candidates)
@@ -66,6 +66,20 @@ internal sealed partial class SemanticSearch(
             Log.Failed(logger, e, options.Value.EmbeddingModel, e.GetType().Name);
             return [];
         }
+    }
+
+    /// <summary>
+    /// Weight of the best sentence's similarity (a bullet with its lead-in) against the whole
+    /// passage's. Measured on the own paraphrase set: 0 → hit@1 0.875, 0.5 → 0.90 (README, "Hybrid ranking").
+    /// </summary>
+    internal const double SentenceShare = 0.5;
+
+    /// <summary>A passage is as close to the question as its whole text, or halfway to its closest sentence when that is closer.</summary>
+    private static SimilarPassage Similar(EmbeddedPassage passage, float[] question)
+    {
+        var whole = PassageEmbeddings.Dot(question, passage.Vector);
+        var sentence = passage.Sentences.Length == 0 ? whole : passage.Sentences.Max(s => PassageEmbeddings.Dot(question, s));
+        return new SimilarPassage(passage.Passage, ((1 - SentenceShare) * whole) + (SentenceShare * Math.Max(whole, sentence)));
     }
 
     private static partial class Log

@@ -141,7 +141,8 @@ public sealed class AnswerService(
         {
             return Hybrid(question, terms, ranked, similar);
         }
-        var lexical = ranked.Count > 0 && ranked[0].Coverage >= options.Value.MinCoverage;
+        var lexical = ranked.Count > 0 && ranked[0].Coverage >= options.Value.MinCoverage
+            && AnswerKinds.Answers(question, ranked.Take(options.Value.MaxCitations).Select(r => r.Passage));
         if (!lexical && similar.Count == 0)
         {
             return NotFound(question, terms);
@@ -175,7 +176,7 @@ public sealed class AnswerService(
     private Answer Hybrid(string question, QuestionTerms terms, IReadOnlyList<RankedPassage> ranked, IReadOnlyList<SimilarPassage> similar)
     {
         var decision = HybridRanking.Decide(ranked, similar, ai!.Semantic!.MeaningAlone);
-        if (!decision.Found)
+        if (!decision.Found || !AnswerKinds.Answers(question, decision.Passages.Take(options.Value.MaxCitations).Select(p => p.Passage)))
         {
             return NotFound(question, terms);
         }
