@@ -69,7 +69,7 @@ public sealed class AnswerService(
         }
         await index.WhenReadyAsync(cancellationToken);
         question = question.Trim();
-        if (ai is null)
+        if (ai is null || OtherLanguage(question) is not null)
         {
             return Ask(question, followUp);
         }
@@ -115,6 +115,14 @@ public sealed class AnswerService(
 
     internal Answer Ask(string question, FollowUpContext? followUp = null)
     {
+        if (OtherLanguage(question) is { } language)
+        {
+            var topics = suggestions.Topics(QuestionTerms.Parse("", analyzer, glossary));
+            return new Answer(question, false,
+                $"This question looks like {language}. Offline, I can only search the library in English, so I can't answer it reliably. "
+                + "Please ask in English, or ask your coordinator to set up a multilingual model (bge-m3 or multilingual-e5 through Ollama or an OpenAI-compatible server: AI:Embeddings=Provider).",
+                [], topics.Count > 0 ? topics : ["What can diaspora groups do in a crisis?"]);
+        }
         if (followUp is null && definitions.Define(question) is { } definition)
         {
             return definition;
@@ -215,6 +223,10 @@ public sealed class AnswerService(
         var text = composer.Compose(speaking.Select(c => (c.Passage, c.N)).ToList(), terms);
         return new Answer(question, true, text, citations, []);
     }
+
+    /// <summary>The language of a non-English question, unless a model server's (multilingual) embeddings are configured.</summary>
+    private string? OtherLanguage(string question) =>
+        ai?.Semantic is { Fuses: false } ? null : QuestionLanguage.Detect(question);
 
     private static (string Document, int Ordinal) Key(Passage passage) => (passage.Document, passage.Ordinal);
 
