@@ -37,7 +37,7 @@ internal sealed partial class PassageEmbeddings(
 
     private readonly SemaphoreSlim _updating = new(1, 1);
     private Snapshot? _current;
-    private EmbeddingProgress _progress = new(0, 0, false);
+    private EmbeddingProgress _progress = new(0, 0, 0, false);
 
     /// <summary>How far the background embedding is: for /healthz and the logs.</summary>
     public EmbeddingProgress Progress => _progress;
@@ -102,7 +102,7 @@ internal sealed partial class PassageEmbeddings(
         var batches = 0;
         var logEvery = Math.Max(1, missing.Count / ProgressSteps);
         var nextLog = logEvery;
-        _progress = new EmbeddingProgress(texts.Count - missing.Count, texts.Count, false);
+        _progress = new EmbeddingProgress(texts.Count - missing.Count, texts.Count, 0, false);
         if (missing.Count > options.Value.EmbeddingBatchSize)
         {
             Log.Started(logger, model, missing.Count, texts.Count);
@@ -122,7 +122,7 @@ internal sealed partial class PassageEmbeddings(
                     stored[batch[i].Key] = embeddings[i].Vector.ToArray();
                 }
                 computed += batch.Length;
-                _progress = new EmbeddingProgress(texts.Count - missing.Count + computed, texts.Count, false);
+                _progress = new EmbeddingProgress(texts.Count - missing.Count + computed, texts.Count, computed, false);
                 if (++batches % SaveEveryBatches == 0)
                 {
                     EmbeddingFile.Write(path, model, stored);
@@ -159,7 +159,7 @@ internal sealed partial class PassageEmbeddings(
         }
         cancellationToken.ThrowIfCancellationRequested();
         Log.Updated(logger, model, computed, texts.Count - computed, stale.Count);
-        _progress = new EmbeddingProgress(texts.Count - missing.Count + computed, texts.Count, complete);
+        _progress = new EmbeddingProgress(texts.Count - missing.Count + computed, texts.Count, computed, complete);
         var embedded = passages
             .Where(p => stored.ContainsKey(p.Inputs[0].Key))
             .Select(p => new EmbeddedPassage(
@@ -249,8 +249,12 @@ internal sealed partial class PassageEmbeddings(
     }
 }
 
-/// <summary>How many of the index's passages have an embedding; <paramref name="Complete"/> once all that could be embedded are.</summary>
-public sealed record EmbeddingProgress(int Done, int Total, bool Complete);
+/// <summary>
+/// How many of the texts to embed (passages and their sentences) have an embedding;
+/// <paramref name="Computed"/> of them by the latest update (the rest came from the cache);
+/// <paramref name="Complete"/> once all that could be embedded are.
+/// </summary>
+public sealed record EmbeddingProgress(int Done, int Total, int Computed, bool Complete);
 
 /// <summary>A passage, its unit-length embedding, and those of its sentences (bullets with their lead-in).</summary>
 internal sealed record EmbeddedPassage(Passage Passage, float[] Vector, float[][] Sentences);

@@ -34,7 +34,7 @@ internal static partial class AnswerKinds
     [GeneratedRegex(@"\b(19|20)\d\d\b|\b(january|february|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow)\b|\b\d{1,2}[/.-]\d{1,2}\b|\b(march|may) \d|\d (march|may)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CalendarDate();
 
-    [GeneratedRegex(@"\b(19|20)\d\d\b|\b(january|february|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|weekly|monthly|annual|yearly)\b|\b\d{1,2}[/.-]\d{1,2}\b|\b(march|may) \d|\d (march|may)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(19|20)\d\d\b|\b(january|february|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|weekly|monthly|annual|yearly|spring|summer|autumn|winter|every)\b|\b\d{1,2}[/.-]\d{1,2}\b|\b(march|may) \d|\d (march|may)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Date();
 
     [GeneratedRegex(@"\b(how much|how many|what percentage|what share|what proportion|what rate|what amount)\b", RegexOptions.IgnoreCase)]

@@ -47,10 +47,11 @@ public sealed class SemanticSearchTests : IAsyncLifetime
         int passages;
         using (var first = await new Library(_documents.Path, Settings(provider), _data.Path).IndexedAsync())
         {
-            passages = first.Index.Stats.Passages;
             Assert.True(File.Exists(Path.Combine(first.Index.IndexPath, EmbeddingFile.Name)));
         }
-        Assert.Equal(passages, _server.EmbeddedTexts);
+        // Each passage, and the sentences of those that have several (PassageEmbeddings.Inputs).
+        passages = _server.EmbeddedTexts;
+        Assert.True(passages >= 3, $"{passages} texts embedded");
 
         using var restarted = await new Library(_documents.Path, Settings(provider), _data.Path).IndexedAsync();
         Assert.Equal(passages, _server.EmbeddedTexts);
