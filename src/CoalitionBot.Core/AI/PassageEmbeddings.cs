@@ -37,37 +37,45 @@ internal sealed partial class PassageEmbeddings(
 
     private readonly SemaphoreSlim _updating = new(1, 1);
     private Snapshot? _current;
+    private Task _background = Task.CompletedTask;
     private EmbeddingProgress _progress = new(0, 0, 0, false);
 
     /// <summary>How far the background embedding is: for /healthz and the logs.</summary>
     public EmbeddingProgress Progress => _progress;
 
     /// <summary>Brings the embeddings up to date with the index (indexing time); cheap when nothing changed.</summary>
-    public Task<IReadOnlyList<EmbeddedPassage>> CurrentAsync(CancellationToken cancellationToken) => UpdateAsync(wait: true, cancellationToken);
+    public Task<IReadOnlyList<EmbeddedPassage>> CurrentAsync(CancellationToken cancellationToken) => UpdateAsync(cancellationToken);
 
     /// <summary>
-    /// The embeddings for a question: current ones, brought up to date first if the index changed
-    /// and nobody is updating them; while indexing embeds (the first start), the last complete set,
-    /// so a question never waits for the whole library to be embedded.
+    /// The embeddings for a question, never waiting for passages to be embedded: the current set,
+    /// or, when the index changed, the last one while an update runs in the background (started
+    /// here if nobody runs one). Before the first set exists questions are answered by words.
     /// </summary>
-    public Task<IReadOnlyList<EmbeddedPassage>> ForQuestionAsync(CancellationToken deadline) => UpdateAsync(wait: false, deadline);
+    public Task<IReadOnlyList<EmbeddedPassage>> ForQuestionAsync(CancellationToken deadline)
+    {
+        if (IsCurrent(_current, index.Version))
+        {
+            return Task.FromResult(_current!.Passages);
+        }
+        if (_updating.CurrentCount > 0)
+        {
+            // Off the request path: the question goes on with what is ready. Failures are logged by BuildAsync.
+            _background = Task.Run(() => UpdateAsync(CancellationToken.None), CancellationToken.None);
+        }
+        return Task.FromResult(_current?.Passages ?? (IReadOnlyList<EmbeddedPassage>)[]);
+    }
 
-    private async Task<IReadOnlyList<EmbeddedPassage>> UpdateAsync(bool wait, CancellationToken cancellationToken)
+    /// <summary>The update a question started, if any: tests and shutdown can wait for it.</summary>
+    internal Task Background => _background;
+
+    private async Task<IReadOnlyList<EmbeddedPassage>> UpdateAsync(CancellationToken cancellationToken)
     {
         var version = index.Version;
         if (IsCurrent(_current, version))
         {
             return _current!.Passages;
         }
-        if (wait)
-        {
-            await _updating.WaitAsync(cancellationToken);
-        }
-        else if (!_updating.Wait(0, CancellationToken.None))
-        {
-            // Someone is embedding (at start-up, the whole library): answer with what is ready, lexically if nothing is.
-            return _current?.Passages ?? [];
-        }
+        await _updating.WaitAsync(cancellationToken);
         try
         {
             if (!IsCurrent(_current, version))
@@ -87,7 +95,8 @@ internal sealed partial class PassageEmbeddings(
 
     private async Task<Snapshot> BuildAsync(long version, CancellationToken cancellationToken)
     {
-        var model = options.Value.EmbeddingModelName;
+        // The local generator names itself (ArcticXs, or MiniLM in the benchmarks): vectors of another model are never reused.
+        var model = generator.GetService<LocalEmbeddingGenerator>()?.ModelId ?? options.Value.EmbeddingModelName;
         var path = Path.Combine(index.IndexPath, EmbeddingFile.Name);
         var passages = index.AllPassages()
             .Select(p => (Passage: p, Inputs: Inputs(p).Select(i => (Input: i, Key: Key(i))).ToList()))
@@ -218,14 +227,22 @@ internal sealed partial class PassageEmbeddings(
         return result;
     }
 
+    /// <summary>SIMD dot product: a question is compared with every passage and sentence of the library.</summary>
     internal static double Dot(float[] a, float[] b)
     {
-        var sum = 0.0;
-        for (var i = 0; i < a.Length; i++)
+        var length = Math.Min(a.Length, b.Length);
+        var sum = System.Numerics.Vector<float>.Zero;
+        var i = 0;
+        for (; i <= length - System.Numerics.Vector<float>.Count; i += System.Numerics.Vector<float>.Count)
         {
-            sum += (double)a[i] * b[i];
+            sum += new System.Numerics.Vector<float>(a, i) * new System.Numerics.Vector<float>(b, i);
         }
-        return sum;
+        double total = System.Numerics.Vector.Sum(sum);
+        for (; i < length; i++)
+        {
+            total += (double)a[i] * b[i];
+        }
+        return total;
     }
 
     public void Dispose() => _updating.Dispose();
