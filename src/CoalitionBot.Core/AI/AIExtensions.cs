@@ -11,10 +11,11 @@ namespace CoalitionBot.AI;
 public static class AIExtensions
 {
     /// <summary>
-    /// Generative answers and semantic search (section <c>AI</c>). With AI:Provider None (the
-    /// default) this registers nothing but the options, and answers stay extractive. The model
-    /// clients are composed as Microsoft.Extensions.AI pipelines: identical prompts are answered
-    /// from a cache, and calls are traced (OpenTelemetry) and logged (content only at Trace).
+    /// Semantic search and generative answers (section <c>AI</c>). By default (AI:Embeddings
+    /// Local, AI:Provider None) questions and passages are embedded in-process and answers stay
+    /// extractive; with AI:Embeddings None and no provider this registers nothing but the options.
+    /// The model clients are composed as Microsoft.Extensions.AI pipelines: identical prompts are
+    /// answered from a cache, and calls are traced (OpenTelemetry) and logged (content only at Trace).
     /// </summary>
     public static IHostApplicationBuilder AddAI(this IHostApplicationBuilder builder)
     {
@@ -30,12 +31,15 @@ public static class AIExtensions
             throw new InvalidOperationException($"AI:Provider '{provider}' is not one of None, OpenAI (any OpenAI-compatible endpoint) or Ollama.");
         }
         var settings = builder.Configuration.GetSection("AI").Get<AIOptions>() ?? new AIOptions();
-        if (settings.Provider == AIProvider.None)
+        if (!settings.Generates && !settings.Embeds)
         {
             return builder;
         }
-        builder.Services.AddHttpClient(ModelClients.HttpClientName);
         builder.Services.AddDistributedMemoryCache();
+        if (settings.Provider != AIProvider.None)
+        {
+            builder.Services.AddHttpClient(ModelClients.HttpClientName);
+        }
         if (settings.Generates)
         {
             builder.Services.AddChatClient(ModelClients.Chat)
@@ -46,7 +50,12 @@ public static class AIExtensions
         }
         if (settings.Embeds)
         {
-            builder.Services.AddEmbeddingGenerator(ModelClients.Embeddings)
+            // One model per process: tests share one instance by registering it first.
+            builder.Services.TryAddSingleton(_ => LocalEmbeddingGenerator.ArcticXs());
+            Func<IServiceProvider, IEmbeddingGenerator<string, Embedding<float>>> model = settings.EffectiveEmbeddings == EmbeddingSource.Local
+                ? services => new NonDisposingEmbeddingGenerator(services.GetRequiredService<LocalEmbeddingGenerator>())
+                : ModelClients.Embeddings;
+            builder.Services.AddEmbeddingGenerator(model)
                 .UseOpenTelemetry(sourceName: TelemetrySource)
                 .Use((inner, services) => new LoggingEmbeddingGenerator<string, Embedding<float>>(inner, Logger<LoggingEmbeddingGenerator<string, Embedding<float>>>(services)));
             builder.Services.AddSingleton<PassageEmbeddings>();

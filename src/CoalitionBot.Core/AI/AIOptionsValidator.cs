@@ -7,6 +7,10 @@ internal sealed class AIOptionsValidator : IValidateOptions<AIOptions>
 {
     public ValidateOptionsResult Validate(string? name, AIOptions options)
     {
+        if (options.Embeddings == EmbeddingSource.Provider && (options.Provider == AIProvider.None || string.IsNullOrWhiteSpace(options.EmbeddingModel)))
+        {
+            return ValidateOptionsResult.Fail("AI:Embeddings is Provider, which needs AI:Provider (OpenAI or Ollama) and AI:EmbeddingModel; set them, or set AI:Embeddings to Local (in-process, the default) or None.");
+        }
         if (options.Provider == AIProvider.None)
         {
             return ValidateOptionsResult.Success;

@@ -34,7 +34,7 @@ internal static class GroundingPrompt
         foreach (var citation in citations)
         {
             data.Append('[').Append(citation.N).Append("] ")
-                .Append(OneLine(citation.Title)).Append(" › ").Append(OneLine(citation.Section)).Append('\n')
+                .Append(OneLine(citation.Heading())).Append('\n')
                 .Append(citation.Passage.Trim()).Append("\n\n");
         }
         data.Append("</passages tag=\"").Append(tag).Append("\">\n\n");

@@ -26,34 +26,56 @@ internal sealed partial class PassageEmbeddings(
     /// <summary>Indexing sends many passages per request; each batch gets this many question timeouts.</summary>
     private const int BatchTimeouts = 10;
 
+    /// <summary>
+    /// While a large library is embedded, what is done is written to disk this often (in batches),
+    /// so a restart resumes instead of starting over; about half a minute of work for the local model.
+    /// </summary>
+    private const int SaveEveryBatches = 50;
+
+    /// <summary>Progress is logged about this many times while a large library is embedded.</summary>
+    private const int ProgressSteps = 20;
+
     private readonly SemaphoreSlim _updating = new(1, 1);
     private Snapshot? _current;
+    private Task _background = Task.CompletedTask;
+    private EmbeddingProgress _progress = new(0, 0, 0, false);
+
+    /// <summary>How far the background embedding is: for /healthz and the logs.</summary>
+    public EmbeddingProgress Progress => _progress;
 
     /// <summary>Brings the embeddings up to date with the index (indexing time); cheap when nothing changed.</summary>
-    public Task<IReadOnlyList<EmbeddedPassage>> CurrentAsync(CancellationToken cancellationToken) => UpdateAsync(wait: true, cancellationToken);
+    public Task<IReadOnlyList<EmbeddedPassage>> CurrentAsync(CancellationToken cancellationToken) => UpdateAsync(cancellationToken);
 
     /// <summary>
-    /// The embeddings for a question: current ones, brought up to date first if the index changed
-    /// and nobody is updating them; while indexing embeds (the first start), the last complete set,
-    /// so a question never waits for the whole library to be embedded.
+    /// The embeddings for a question, never waiting for passages to be embedded: the current set,
+    /// or, when the index changed, the last one while an update runs in the background (started
+    /// here if nobody runs one). Before the first set exists questions are answered by words.
     /// </summary>
-    public Task<IReadOnlyList<EmbeddedPassage>> ForQuestionAsync(CancellationToken deadline) => UpdateAsync(wait: false, deadline);
+    public Task<IReadOnlyList<EmbeddedPassage>> ForQuestionAsync(CancellationToken deadline)
+    {
+        if (IsCurrent(_current, index.Version))
+        {
+            return Task.FromResult(_current!.Passages);
+        }
+        if (_updating.CurrentCount > 0)
+        {
+            // Off the request path: the question goes on with what is ready. Failures are logged by BuildAsync.
+            _background = Task.Run(() => UpdateAsync(CancellationToken.None), CancellationToken.None);
+        }
+        return Task.FromResult(_current?.Passages ?? (IReadOnlyList<EmbeddedPassage>)[]);
+    }
 
-    private async Task<IReadOnlyList<EmbeddedPassage>> UpdateAsync(bool wait, CancellationToken cancellationToken)
+    /// <summary>The update a question started, if any: tests and shutdown can wait for it.</summary>
+    internal Task Background => _background;
+
+    private async Task<IReadOnlyList<EmbeddedPassage>> UpdateAsync(CancellationToken cancellationToken)
     {
         var version = index.Version;
         if (IsCurrent(_current, version))
         {
             return _current!.Passages;
         }
-        if (wait)
-        {
-            await _updating.WaitAsync(cancellationToken);
-        }
-        else if (!_updating.Wait(0, CancellationToken.None))
-        {
-            return _current?.Passages ?? [];
-        }
+        await _updating.WaitAsync(cancellationToken);
         try
         {
             if (!IsCurrent(_current, version))
@@ -73,14 +95,27 @@ internal sealed partial class PassageEmbeddings(
 
     private async Task<Snapshot> BuildAsync(long version, CancellationToken cancellationToken)
     {
-        var model = options.Value.EmbeddingModel!;
+        // The local generator names itself (ArcticXs, or MiniLM in the benchmarks): vectors of another model are never reused.
+        var model = generator.GetService<LocalEmbeddingGenerator>()?.ModelId ?? options.Value.EmbeddingModelName;
         var path = Path.Combine(index.IndexPath, EmbeddingFile.Name);
-        var passages = index.AllPassages().Select(p => (Passage: p, Input: Input(p))).Select(p => (p.Passage, p.Input, Key: Key(p.Input))).ToList();
+        var passages = index.AllPassages()
+            .Select(p => (Passage: p, Inputs: Inputs(p).Select(i => (Input: i, Key: Key(i))).ToList()))
+            .ToList();
+        var texts = passages.SelectMany(p => p.Inputs).DistinctBy(i => i.Key).ToList();
         // After the first build the vectors are in memory; the file is read once per process (it can be large).
         var stored = _current is { } previous ? new Dictionary<string, float[]>(previous.Stored, StringComparer.Ordinal) : EmbeddingFile.Read(path, model);
-        var missing = passages.Where(p => !stored.ContainsKey(p.Key)).DistinctBy(p => p.Key).ToList();
+        // Shortest first: a batch is padded to its longest text, so similar lengths together cost less.
+        var missing = texts.Where(t => !stored.ContainsKey(t.Key)).OrderBy(t => t.Input.Length).ToList();
         var computed = 0;
         var complete = true;
+        var batches = 0;
+        var logEvery = Math.Max(1, missing.Count / ProgressSteps);
+        var nextLog = logEvery;
+        _progress = new EmbeddingProgress(texts.Count - missing.Count, texts.Count, 0, false);
+        if (missing.Count > options.Value.EmbeddingBatchSize)
+        {
+            Log.Started(logger, model, missing.Count, texts.Count);
+        }
         foreach (var batch in missing.Chunk(options.Value.EmbeddingBatchSize))
         {
             try
@@ -96,6 +131,16 @@ internal sealed partial class PassageEmbeddings(
                     stored[batch[i].Key] = embeddings[i].Vector.ToArray();
                 }
                 computed += batch.Length;
+                _progress = new EmbeddingProgress(texts.Count - missing.Count + computed, texts.Count, computed, false);
+                if (++batches % SaveEveryBatches == 0)
+                {
+                    EmbeddingFile.Write(path, model, stored);
+                }
+                if (computed >= nextLog && computed < missing.Count)
+                {
+                    Log.Progress(logger, model, texts.Count - missing.Count + computed, texts.Count);
+                    nextLog += logEvery;
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -111,7 +156,7 @@ internal sealed partial class PassageEmbeddings(
                 break;
             }
         }
-        var keys = passages.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        var keys = texts.Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
         var stale = stored.Keys.Where(k => !keys.Contains(k)).ToList();
         foreach (var key in stale)
         {
@@ -122,16 +167,49 @@ internal sealed partial class PassageEmbeddings(
             EmbeddingFile.Write(path, model, stored);
         }
         cancellationToken.ThrowIfCancellationRequested();
-        Log.Updated(logger, model, computed, passages.Count - computed, stale.Count);
+        Log.Updated(logger, model, computed, texts.Count - computed, stale.Count);
+        _progress = new EmbeddingProgress(texts.Count - missing.Count + computed, texts.Count, computed, complete);
         var embedded = passages
-            .Where(p => stored.ContainsKey(p.Key))
-            .Select(p => new EmbeddedPassage(p.Passage, Normalized(stored[p.Key])))
+            .Where(p => stored.ContainsKey(p.Inputs[0].Key))
+            .Select(p => new EmbeddedPassage(
+                p.Passage,
+                Normalized(stored[p.Inputs[0].Key]),
+                p.Inputs.Skip(1).Where(i => stored.ContainsKey(i.Key)).Select(i => Normalized(stored[i.Key])).ToArray()))
             .ToList();
         return new Snapshot(version, embedded, complete, time.GetUtcNow() + RetryAfter, stored);
     }
 
-    /// <summary>What is embedded: where the passage stands and what it says.</summary>
-    private static string Input(Passage passage) => passage.Title + "\n" + passage.Section + "\n" + passage.Text;
+    /// <summary>Sentences shorter than this are not embedded on their own (headings, "Case study").</summary>
+    private const int MinUnitLength = 25;
+
+    /// <summary>
+    /// What is embedded: the passage as a whole (where it stands and what it says), then each of
+    /// its sentences, a bullet together with its lead-in ("… include: Generating funds …"). A
+    /// question that asks about one bullet is closer to that bullet than to the whole list.
+    /// </summary>
+    internal static IEnumerable<string> Inputs(Passage passage)
+    {
+        yield return passage.Title + "\n" + passage.Section + "\n" + passage.Text;
+        var sentences = Knowledge.SentenceSplitter.Split(passage.Text).ToList();
+        if (sentences.Count < 2)
+        {
+            yield break;
+        }
+        string? leadIn = null;
+        foreach (var sentence in sentences)
+        {
+            if (sentence.StartsWith('•'))
+            {
+                yield return (leadIn is null ? passage.Section : leadIn) + " " + sentence.TrimStart('•', ' ');
+                continue;
+            }
+            leadIn = sentence.TrimEnd().EndsWith(':') ? sentence : null;
+            if (sentence.Length >= MinUnitLength)
+            {
+                yield return passage.Section + ": " + sentence;
+            }
+        }
+    }
 
     private static string Key(string input) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input)));
 
@@ -149,14 +227,22 @@ internal sealed partial class PassageEmbeddings(
         return result;
     }
 
+    /// <summary>SIMD dot product: a question is compared with every passage and sentence of the library.</summary>
     internal static double Dot(float[] a, float[] b)
     {
-        var sum = 0.0;
-        for (var i = 0; i < a.Length; i++)
+        var length = Math.Min(a.Length, b.Length);
+        var sum = System.Numerics.Vector<float>.Zero;
+        var i = 0;
+        for (; i <= length - System.Numerics.Vector<float>.Count; i += System.Numerics.Vector<float>.Count)
         {
-            sum += (double)a[i] * b[i];
+            sum += new System.Numerics.Vector<float>(a, i) * new System.Numerics.Vector<float>(b, i);
         }
-        return sum;
+        double total = System.Numerics.Vector.Sum(sum);
+        for (; i < length; i++)
+        {
+            total += (double)a[i] * b[i];
+        }
+        return total;
     }
 
     public void Dispose() => _updating.Dispose();
@@ -166,6 +252,12 @@ internal sealed partial class PassageEmbeddings(
 
     private static partial class Log
     {
+        [LoggerMessage(LogLevel.Information, "Embedding {Missing} of {Total} passages with {Model} in the background; until then questions are answered by words")]
+        public static partial void Started(ILogger logger, string model, int missing, int total);
+
+        [LoggerMessage(LogLevel.Information, "Embeddings with {Model}: {Done}/{Total} passages")]
+        public static partial void Progress(ILogger logger, string model, int done, int total);
+
         [LoggerMessage(LogLevel.Information, "Embeddings with {Model}: {Computed} computed, {Reused} reused, {Removed} removed")]
         public static partial void Updated(ILogger logger, string model, int computed, int reused, int removed);
 
@@ -174,5 +266,12 @@ internal sealed partial class PassageEmbeddings(
     }
 }
 
-/// <summary>A passage and its unit-length embedding.</summary>
-internal sealed record EmbeddedPassage(Passage Passage, float[] Vector);
+/// <summary>
+/// How many of the texts to embed (passages and their sentences) have an embedding;
+/// <paramref name="Computed"/> of them by the latest update (the rest came from the cache);
+/// <paramref name="Complete"/> once all that could be embedded are.
+/// </summary>
+public sealed record EmbeddingProgress(int Done, int Total, int Computed, bool Complete);
+
+/// <summary>A passage, its unit-length embedding, and those of its sentences (bullets with their lead-in).</summary>
+internal sealed record EmbeddedPassage(Passage Passage, float[] Vector, float[][] Sentences);

@@ -69,7 +69,7 @@ public sealed class AnswerService(
         }
         await index.WhenReadyAsync(cancellationToken);
         question = question.Trim();
-        if (ai is null)
+        if (ai is null || OtherLanguage(question) is not null)
         {
             return Ask(question, followUp);
         }
@@ -107,8 +107,22 @@ public sealed class AnswerService(
         return Ask(question.Trim());
     }
 
+    /// <summary>What the ranking is, as eval prints it: "hybrid (model)" with embeddings, else "lexical".</summary>
+    public string Ranking => ai?.Semantic is { } semantic ? $"hybrid ({semantic.Model})" : "lexical";
+
+    /// <summary>The answer by words alone, whatever is configured: eval's baseline.</summary>
+    internal Answer AskLexically(string question) => Ask(question.Trim());
+
     internal Answer Ask(string question, FollowUpContext? followUp = null)
     {
+        if (OtherLanguage(question) is { } language)
+        {
+            var topics = suggestions.Topics(QuestionTerms.Parse("", analyzer, glossary));
+            return new Answer(question, false,
+                $"This question looks like {language}. Offline, I can only search the library in English, so I can't answer it reliably. "
+                + "Please ask in English, or ask your coordinator to set up a multilingual model (bge-m3 or multilingual-e5 through Ollama or an OpenAI-compatible server: AI:Embeddings=Provider).",
+                [], topics.Count > 0 ? topics : ["What can diaspora groups do in a crisis?"]);
+        }
         if (followUp is null && definitions.Define(question) is { } definition)
         {
             return definition;
@@ -131,7 +145,12 @@ public sealed class AnswerService(
 
     private Answer Answer(string question, QuestionTerms terms, IReadOnlyList<RankedPassage> ranked, IReadOnlyList<SimilarPassage> similar)
     {
-        var lexical = ranked.Count > 0 && ranked[0].Coverage >= options.Value.MinCoverage;
+        if (ai?.Semantic is { Fuses: true } && similar.Count > 0)
+        {
+            return Hybrid(question, terms, ranked, similar);
+        }
+        var lexical = ranked.Count > 0 && ranked[0].Coverage >= options.Value.MinCoverage
+            && AnswerKinds.Answers(question, ranked.Take(options.Value.MaxCitations).Select(r => r.Passage));
         if (!lexical && similar.Count == 0)
         {
             return NotFound(question, terms);
@@ -158,6 +177,36 @@ public sealed class AnswerService(
                 Similarity: byMeaning.TryGetValue(key, out var s) ? s.Similarity : (double?)null,
                 N: i + 1))
             .ToList();
+        return Found(question, terms, cited, top, bestSimilarity);
+    }
+
+    /// <summary>With the local model: both rankings fused, and abstention read from both (HybridRanking).</summary>
+    private Answer Hybrid(string question, QuestionTerms terms, IReadOnlyList<RankedPassage> ranked, IReadOnlyList<SimilarPassage> similar)
+    {
+        var decision = HybridRanking.Decide(ranked, similar, ai!.Semantic!.MeaningAlone);
+        if (!decision.Found || !AnswerKinds.Answers(question, decision.Passages.Take(options.Value.MaxCitations).Select(p => p.Passage)))
+        {
+            return NotFound(question, terms);
+        }
+        var cited = decision.Passages
+            .Take(options.Value.MaxCitations)
+            .Select((c, i) => (c.Passage, c.Relevance, c.Similarity, N: i + 1))
+            .ToList();
+        var top = decision.Passages.Max(c => c.Relevance) ?? 0;
+        // Only passages that answer speak: the first, and others that both rankings rate nearly as
+        // high. A passage found by meaning alone, or a weaker lexical one, stays a citation to read.
+        var best = similar[0].Similarity;
+        bool Speaks((Passage Passage, double? Relevance, double? Similarity, int N) c) =>
+            c.N == 1 || (top > 0
+                ? c.Relevance >= top * AnswerRelevance && c.Similarity >= best - HybridRanking.SimilarityBand
+                : c.Similarity >= best - (HybridRanking.SimilarityBand / 2));
+        return Found(question, terms, cited, top, best, Speaks);
+    }
+
+    private Answer Found(
+        string question, QuestionTerms terms, IReadOnlyList<(Passage Passage, double? Relevance, double? Similarity, int N)> cited, double top, double bestSimilarity,
+        Func<(Passage Passage, double? Relevance, double? Similarity, int N), bool>? speaks = null)
+    {
         var citations = cited
             .Select(c => new Citation(
                 c.N,
@@ -170,10 +219,14 @@ public sealed class AnswerService(
                 c.Passage.LastUpdated))
             .ToList();
         // The answer text speaks only from passages nearly as relevant as the best; weaker ones stay as further reading.
-        var speaking = cited.Where(c => c.N == 1 || c.Relevance >= top * AnswerRelevance || (c.Relevance is null && c.Similarity >= bestSimilarity * AnswerSimilarity));
+        var speaking = cited.Where(speaks ?? (c => c.N == 1 || c.Relevance >= top * AnswerRelevance || (c.Relevance is null && c.Similarity >= bestSimilarity * AnswerSimilarity)));
         var text = composer.Compose(speaking.Select(c => (c.Passage, c.N)).ToList(), terms);
         return new Answer(question, true, text, citations, []);
     }
+
+    /// <summary>The language of a non-English question, unless a model server's (multilingual) embeddings are configured.</summary>
+    private string? OtherLanguage(string question) =>
+        ai?.Semantic is { Fuses: false } ? null : QuestionLanguage.Detect(question);
 
     private static (string Document, int Ordinal) Key(Passage passage) => (passage.Document, passage.Ordinal);
 
@@ -181,7 +234,7 @@ public sealed class AnswerService(
     {
         var topics = suggestions.Topics(terms);
         var text = "I could not find that in the coalition's library, so I won't guess."
-            + (topics.Count > 0 ? " It does cover, for example: " + string.Join("; ", topics) + "." : "");
+            + (topics.Count > 0 ? " You could ask, for example: " + string.Join(" ", topics) : "");
         return new Answer(question, false, text, [], topics);
     }
 }

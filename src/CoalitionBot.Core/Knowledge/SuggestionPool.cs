@@ -8,7 +8,7 @@ namespace CoalitionBot.Knowledge;
 /// Topics to offer when the library does not answer: section headings, spread across documents,
 /// each checked to be answered when asked. Built once per index version, on first need.
 /// </summary>
-public sealed class SuggestionPool(
+public sealed partial class SuggestionPool(
     KnowledgeIndex index,
     PassageRanker ranker,
     GlossaryMatcher glossary,
@@ -24,15 +24,26 @@ public sealed class SuggestionPool(
     private IndexReader? _builtFor;
     private IReadOnlyList<(string Topic, string Document, HashSet<string> Terms)> _topics = [];
 
-    /// <summary>Up to three topics, those closest to the question first.</summary>
+    /// <summary>Up to three questions the library answers, those closest to the question first.</summary>
     internal IReadOnlyList<string> Topics(QuestionTerms question) =>
         Pool()
             .Select((t, i) => (t.Topic, Order: i, Match: question.Match(t.Terms)))
             .OrderByDescending(t => t.Match)
             .ThenBy(t => t.Order)
             .Take(Offered)
-            .Select(t => t.Topic)
+            .Select(t => AsQuestion(t.Topic))
             .ToList();
+
+    /// <summary>
+    /// A heading as a member would ask about it: "2. Spotlight on the EU" becomes
+    /// "What does the library say about “Spotlight on the EU”?". The quotes keep any heading
+    /// grammatical (a verb-led "Know the issues" as well as a noun); numbering is dropped.
+    /// </summary>
+    internal static string AsQuestion(string topic) =>
+        $"What does the library say about “{Numbering().Replace(topic.Trim(), "").TrimEnd(':', '.', ' ')}”?";
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d+|[IVX]+|[a-z])[.)]\s+")]
+    private static partial System.Text.RegularExpressions.Regex Numbering();
 
     /// <summary>
     /// What to ask next after an answer: up to three topics the library answers (each was checked),
@@ -53,7 +64,7 @@ public sealed class SuggestionPool(
             .OrderBy(t => t.Rank)
             .ThenBy(t => t.Order)
             .Take(Offered)
-            .Select(t => t.Topic)
+            .Select(t => AsQuestion(t.Topic))
             .ToList();
     }
 
@@ -67,7 +78,7 @@ public sealed class SuggestionPool(
             if (!ReferenceEquals(searcher.IndexReader, _builtFor))
             {
                 _topics = Candidates(searcher)
-                    .Where(c => Answered(c.Topic))
+                    .Where(c => Answered(c.Topic) && Answered(AsQuestion(c.Topic)))
                     .Take(PoolSize)
                     .Select(c => (c.Topic, c.Document, analyzer.TermSet(c.Topic)))
                     .ToList();

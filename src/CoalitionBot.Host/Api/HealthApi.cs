@@ -1,22 +1,29 @@
+using CoalitionBot.AI;
 using CoalitionBot.Knowledge;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CoalitionBot.Host.Api;
 
 internal static class HealthApi
 {
-    /// <summary>GET /healthz: 200 with document and passage counts once the index is ready, 503 while it is being built.</summary>
+    /// <summary>
+    /// GET /healthz: 200 with document and passage counts once the index is ready, 503 while it is
+    /// being built; with embeddings on, how far they are (questions are answered by words until then).
+    /// </summary>
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", Results<Ok<HealthStatus>, JsonHttpResult<HealthStatus>> (KnowledgeIndex index) =>
+        app.MapGet("/healthz", Results<Ok<HealthStatus>, JsonHttpResult<HealthStatus>> (KnowledgeIndex index, [FromServices] AIAnswering? ai) =>
         {
             var stats = index.Stats;
+            var embeddings = ai?.Semantic?.Progress;
             return index.IsReady
-                ? TypedResults.Ok(new HealthStatus("ready", stats.Documents, stats.Passages))
-                : TypedResults.Json(new HealthStatus("indexing", stats.Documents, stats.Passages), statusCode: StatusCodes.Status503ServiceUnavailable);
+                ? TypedResults.Ok(new HealthStatus("ready", stats.Documents, stats.Passages, embeddings))
+                : TypedResults.Json(new HealthStatus("indexing", stats.Documents, stats.Passages, embeddings), statusCode: StatusCodes.Status503ServiceUnavailable);
         });
         return app;
     }
 }
 
-public sealed record HealthStatus(string Status, int Documents, int Passages);
+/// <param name="Embeddings">With AI:Embeddings on: texts embedded so far of all, and whether that is complete; null without embeddings.</param>
+public sealed record HealthStatus(string Status, int Documents, int Passages, EmbeddingProgress? Embeddings = null);

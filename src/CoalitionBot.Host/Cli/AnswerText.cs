@@ -28,7 +28,7 @@ internal static class AnswerText
         foreach (var citation in answer.Citations)
         {
             text.AppendLine()
-                .AppendLine($"[{citation.N}] {citation.Document} — {citation.Title} › {citation.Section} (updated {citation.LastUpdated:yyyy-MM-dd})");
+                .AppendLine($"[{citation.N}] {citation.Document} — {citation.Heading()} (updated {citation.LastUpdated:yyyy-MM-dd})");
             foreach (var line in citation.Passage.Split('\n'))
             {
                 text.AppendLine($"    │ {line}");

@@ -33,13 +33,20 @@ internal static class EvalCommand
             {
                 var answers = services.GetRequiredService<AnswerService>();
                 var outcomes = new List<EvalOutcome>();
+                var lexicalOutcomes = new List<EvalOutcome>();
                 foreach (var question in AnswerEvaluation.Read(file.FullName))
                 {
                     var answer = await answers.AskAsync(question.Question, cancellationToken);
                     outcomes.Add(new EvalOutcome(question, answer, AnswerEvaluation.RankOf(answer, question.Expect)));
+                    // The same question by words alone, so that what semantic ranking adds stays visible.
+                    var lexical = answers.AskLexically(question.Question);
+                    lexicalOutcomes.Add(new EvalOutcome(question, lexical, AnswerEvaluation.RankOf(lexical, question.Expect)));
                 }
                 var report = AnswerEvaluation.Score(outcomes);
-                await run.Console.Out.WriteLineAsync(parsed.GetValue(format) == "json" ? JsonSerializer.Serialize(report, Json) : Render(report));
+                var lexicalReport = AnswerEvaluation.Score(lexicalOutcomes);
+                await run.Console.Out.WriteLineAsync(parsed.GetValue(format) == "json"
+                    ? JsonSerializer.Serialize(new { report.Questions, report.Answerable, report.Unanswerable, report.HitAt1, report.HitAt3, report.Mrr, report.AbstentionAccuracy, report.AnsweredRate, Lexical = lexicalReport }, Json)
+                    : Render(lexicalReport, report, answers.Ranking));
                 var shortfalls = new[]
                 {
                     ("hit@1", report.HitAt1, parsed.GetValue(minHitAt1)),
@@ -56,7 +63,7 @@ internal static class EvalCommand
         return command;
     }
 
-    private static string Render(EvalReport report)
+    private static string Render(EvalReport lexical, EvalReport report, string ranking)
     {
         var lines = new List<string>();
         foreach (var miss in report.Outcomes.Where(o => !o.Correct))
@@ -72,7 +79,11 @@ internal static class EvalCommand
             lines.Insert(0, "Not at rank 1:");
         }
         lines.Add($"Questions: {report.Questions} ({report.Answerable} answerable, {report.Unanswerable} not)");
-        lines.Add($"hit@1: {report.HitAt1:F2}  hit@3: {report.HitAt3:F2}  MRR: {report.Mrr:F2}  abstention accuracy: {report.AbstentionAccuracy:F2}  answered: {report.AnsweredRate:F2}");
+        lines.Add($"lexical only: {Figures(lexical)}");
+        lines.Add($"{ranking}: {Figures(report)}");
         return string.Join(Environment.NewLine, lines);
     }
+
+    private static string Figures(EvalReport report) =>
+        $"hit@1: {report.HitAt1:F2}  hit@3: {report.HitAt3:F2}  MRR: {report.Mrr:F2}  abstention accuracy: {report.AbstentionAccuracy:F2}  answered: {report.AnsweredRate:F2}";
 }

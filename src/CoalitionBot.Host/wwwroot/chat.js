@@ -21,7 +21,7 @@ function el(tag, className, text) {
 function renderCitations(block, answer) {
   for (const citation of answer.citations) {
     const cite = el("div", "citation");
-    cite.append(el("div", "source", `[${citation.n}] ${citation.document} — ${citation.title} › ${citation.section}`));
+    cite.append(el("div", "source", `[${citation.n}] ${citation.document} — ${citation.title}${citation.section && citation.section.trim().toLowerCase() !== citation.title.trim().toLowerCase() ? " › " + citation.section : ""}`));
     const quote = el("blockquote");
     let rest = citation.passage;
     // Mark the highlighted sentences inside the quoted passage.

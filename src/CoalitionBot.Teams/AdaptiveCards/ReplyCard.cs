@@ -127,7 +127,7 @@ internal static class ReplyCard
         ["spacing"] = "Medium",
         ["items"] = new JsonArray
         {
-            TextBlock($"[{citation.N}] **{citation.Title}** · {citation.Section}", size: "Small"),
+            TextBlock($"[{citation.N}] **{citation.Title}**" + (citation.Heading() == citation.Title ? "" : $" · {citation.Section}"), size: "Small"),
             TextBlock(CardText.Paragraphs(CardText.Cut(citation.Passage, PassageLimit)), subtle: true),
             TextBlock($"{citation.Document} · updated {citation.LastUpdated:yyyy-MM-dd}", subtle: true, size: "Small"),
         },

@@ -14,7 +14,9 @@ internal sealed class CorpusLibrary : IDisposable
 {
     private readonly IHost _host;
 
-    public CorpusLibrary(string sourceFolder, string dataFolder)
+    /// <param name="embeddings">AI:Embeddings: None (lexical, the default here) or Local.</param>
+    /// <param name="model">With Local: the in-process model to use instead of ArcticXs (MiniLM, for comparison).</param>
+    public CorpusLibrary(string sourceFolder, string dataFolder, string embeddings = "None", AI.LocalEmbeddingGenerator? model = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -26,7 +28,12 @@ internal sealed class CorpusLibrary : IDisposable
         {
             ["Knowledge:SourceFolders:0"] = sourceFolder,
             ["DataPath"] = dataFolder,
+            ["AI:Embeddings"] = embeddings,
         });
+        if (model is not null)
+        {
+            builder.Services.AddSingleton(model);
+        }
         // As the CLI verbs: warnings only, to standard error, so that logging is not part of what is measured.
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);

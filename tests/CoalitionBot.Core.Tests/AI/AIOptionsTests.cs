@@ -35,6 +35,9 @@ public sealed class AIOptionsTests
 
         Assert.Equal(AIProvider.None, options.Provider);
         Assert.Equal(TimeSpan.FromSeconds(20), options.Timeout);
-        Assert.Equal(0.75, options.MinSimilarity);
+        Assert.Null(options.MinSimilarity);
+        Assert.Null(options.Embeddings);
+        Assert.Equal(EmbeddingSource.Local, options.EffectiveEmbeddings);
+        Assert.Equal(AIOptions.LocalMinSimilarity, options.EffectiveMinSimilarity);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using CoalitionBot.AI;
 using CoalitionBot.Tests.Support;
 
@@ -47,10 +48,11 @@ public sealed class SemanticSearchTests : IAsyncLifetime
         int passages;
         using (var first = await new Library(_documents.Path, Settings(provider), _data.Path).IndexedAsync())
         {
-            passages = first.Index.Stats.Passages;
             Assert.True(File.Exists(Path.Combine(first.Index.IndexPath, EmbeddingFile.Name)));
         }
-        Assert.Equal(passages, _server.EmbeddedTexts);
+        // Each passage, and the sentences of those that have several (PassageEmbeddings.Inputs).
+        passages = _server.EmbeddedTexts;
+        Assert.True(passages >= 3, $"{passages} texts embedded");
 
         using var restarted = await new Library(_documents.Path, Settings(provider), _data.Path).IndexedAsync();
         Assert.Equal(passages, _server.EmbeddedTexts);
@@ -61,6 +63,8 @@ public sealed class SemanticSearchTests : IAsyncLifetime
             "Remittance practice\n\nDiaspora groups raise money from abroad for families affected by a crisis and send remittances home every month.\n");
         restarted.Index.Update();
         await restarted.AskAsync("How do diaspora groups raise money for families?");
+        // The question does not wait for the changed passage: it is embedded in the background.
+        await restarted.Services.GetRequiredService<PassageEmbeddings>().Background;
         Assert.Equal(passages + 1 + 1 + 1, _server.EmbeddedTexts);   // the changed passage, and the question again
     }
 

@@ -88,7 +88,8 @@ public sealed partial class AnswerServiceTests : IDisposable
         folder.File("glossary.yaml", "terms:\n  - term: annual fee\n    aka: [yearly dues, membership dues]\n");
         using var library = new Library(folder.Path).Indexed();
 
-        var withGlossary = await library.AskAsync("How much are the yearly dues?");
+        // Not "how much": the passage names the fee but no amount, and an amount question needs one (AnswerKinds).
+        var withGlossary = await library.AskAsync("Who pays the yearly dues?");
 
         Assert.True(withGlossary.Found);
         Assert.Equal("Budget rules", withGlossary.Citations[0].Section);

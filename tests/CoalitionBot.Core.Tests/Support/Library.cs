@@ -26,6 +26,11 @@ public sealed class Library : IDisposable
             ["DataPath"] = DataPath,
             ["Knowledge:SourceFolders:0"] = sourceFolder,
         });
+        if (settings is null || !(settings.ContainsKey("AI:Embeddings") || (settings.TryGetValue("AI:EmbeddingModel", out var model) && model is not null)))
+        {
+            // Lexical unless a test asks for embeddings: the local model is shared (LocalModel), never loaded per test.
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["AI:Embeddings"] = "None" });
+        }
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);

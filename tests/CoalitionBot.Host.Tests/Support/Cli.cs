@@ -17,7 +17,8 @@ public sealed class Cli : IDisposable
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        string[] all = [.. args, $"--DataPath={_data.Path}", $"--Knowledge:SourceFolders:0={_seeds.Path}"];
+        // Lexical unless a test asks for the local model (the CI eval runs the default).
+        string[] all = ["--AI:Embeddings=None", .. args, $"--DataPath={_data.Path}", $"--Knowledge:SourceFolders:0={_seeds.Path}"];
         var exitCode = await CliVerbs.RunAsync(all, new CliConsole(new StringReader(input), output, error));
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }

@@ -20,6 +20,7 @@ public sealed class CoalitionBotApplication(string? sourceFolder = null) : WebAp
     {
         builder.UseSetting("DataPath", _data.Path);
         builder.UseSetting("Knowledge:SourceFolders:0", SourceFolder);
+        builder.UseSetting("AI:Embeddings", "None");   // lexical: no model load per host; the local model has its own tests
     }
 
     /// <summary>The Admin:ApiKey of <see cref="WithAdminKey"/>: the coordinator API is off without one.</summary>

@@ -21,6 +21,7 @@ public sealed class SlackHost(
     {
         builder.UseSetting("DataPath", _data.Path);
         builder.UseSetting("Knowledge:SourceFolders:0", _seeds.Path);
+        builder.UseSetting("AI:Embeddings", "None");   // lexical: no model load per host; the local model has its own tests
         builder.UseSetting("Slack:BotToken", BotToken);
         if (appToken)
         {

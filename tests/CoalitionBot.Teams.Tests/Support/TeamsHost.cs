@@ -19,6 +19,7 @@ public sealed class TeamsHost(string? microsoftAppId = null, IReadOnlyDictionary
     {
         builder.UseSetting("DataPath", _data.Path);
         builder.UseSetting("Knowledge:SourceFolders:0", _seeds.Path);
+        builder.UseSetting("AI:Embeddings", "None");   // lexical: no model load per host; the local model has its own tests
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
