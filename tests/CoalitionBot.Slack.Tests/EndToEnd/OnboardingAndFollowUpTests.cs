@@ -139,6 +139,9 @@ public sealed class OnboardingAndFollowUpTests : IAsyncLifetime
             await _slack.SendEnvelopeAsync("events_api", FakeSlack.EventCallback(new JsonObject { ["type"] = "member_joined_channel", ["user"] = "UNEW", ["channel"] = channel }));
         }
         await _slack.SendEnvelopeAsync("events_api", FakeSlack.EventCallback(new JsonObject { ["type"] = "member_joined_channel", ["user"] = "UNEW2", ["channel"] = "CGENERAL" }));
+        // Welcomes are deliveries the worker sends in batches, in no promised order (UNEW2's may go
+        // first): wait for both members' welcomes before counting UNEW's.
+        await _slack.WaitForCallAsync("chat.postMessage", c => c.Body["channel"]!.GetValue<string>() == "DUNEW");
         await _slack.WaitForCallAsync("chat.postMessage", c => c.Body["channel"]!.GetValue<string>() == "DUNEW2");
 
         var welcomes = _slack.Calls.Where(c => c.Method == "chat.postMessage" && c.Body["channel"]!.GetValue<string>() == "DUNEW").ToList();
