@@ -163,7 +163,9 @@ internal static partial class PdfBlocks
         {
             return text[..^1] + next;
         }
-        if (text.Length >= 2 && text[^1] is '-' or '‐' && char.IsLetter(text[^2]) && next.Length > 0 && char.IsLower(next[0]))
+        // "child- and youth-friendly" keeps its hyphen: the word is completed later.
+        if (text.Length >= 2 && text[^1] is '-' or '‐' && char.IsLetter(text[^2]) && next.Length > 0 && char.IsLower(next[0])
+            && !next.StartsWith("and ", StringComparison.Ordinal) && !next.StartsWith("or ", StringComparison.Ordinal))
         {
             return text[..^1] + next;
         }

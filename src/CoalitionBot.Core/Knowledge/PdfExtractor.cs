@@ -37,10 +37,10 @@ internal sealed partial class PdfExtractor : IDocumentExtractor
             PdfLines.RemoveRunningLines(pages);
             var blocks = PdfBlocks.Read(pages);
             var builder = new ExtractedTextBuilder();
-            var page = 0;
+            var page = 0;   // pages started so far
             foreach (var block in blocks)
             {
-                while (page < block.Page)
+                while (page <= block.Page)
                 {
                     builder.Page();
                     page++;

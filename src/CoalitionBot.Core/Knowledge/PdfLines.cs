@@ -16,6 +16,9 @@ internal static partial class PdfLines
     /// <summary>A header or footer is on at least this share of the pages.</summary>
     private const double RunningShare = 0.5;
 
+    /// <summary>Print this much smaller than the body text, at a page's edge, is a header or footer.</summary>
+    private const double SmallPrint = 0.85;
+
     public static List<PdfLine> Read(Page page)
     {
         var words = page.GetWords(NearestNeighbourWordExtractor.Instance)
@@ -75,9 +78,15 @@ internal static partial class PdfLines
             }
         }
         var needed = Math.Max(2, (int)Math.Ceiling(pages.Count * RunningShare));
+        // A one-page document repeats nothing; its header and footer are told by their small print
+        // (a browser prints the date, title and address in about 8 pt above and below the page).
+        var body = pages.SelectMany(p => p).GroupBy(l => l.Size).MaxBy(g => g.Sum(l => l.Text.Length))?.Key ?? 0;
         foreach (var page in pages)
         {
-            var running = Edges(page).Where(l => PageNumber().IsMatch(l.Text) || (pages.Count >= 2 && counts[Key(l.Text)] >= needed)).ToHashSet();
+            var running = Edges(page).Where(l =>
+                PageNumber().IsMatch(l.Text)
+                || (pages.Count >= 2 && counts[Key(l.Text)] >= needed)
+                || (pages.Count == 1 && page.Count > 2 * EdgeLines && l.Size < body * SmallPrint && l.Text.Length <= 150)).ToHashSet();
             page.RemoveAll(running.Contains);
         }
     }
