@@ -12,11 +12,15 @@ internal static class HealthApi
         {
             var stats = index.Stats;
             return index.IsReady
-                ? TypedResults.Ok(new HealthStatus("ready", stats.Documents, stats.Passages))
-                : TypedResults.Json(new HealthStatus("indexing", stats.Documents, stats.Passages), statusCode: StatusCodes.Status503ServiceUnavailable);
+                ? TypedResults.Ok(new HealthStatus("ready", stats.Documents, stats.Passages) { LastIndexChange = stats.LastChanged })
+                : TypedResults.Json(new HealthStatus("indexing", stats.Documents, stats.Passages) { LastIndexChange = stats.LastChanged }, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
         return app;
     }
 }
 
-public sealed record HealthStatus(string Status, int Documents, int Passages);
+public sealed record HealthStatus(string Status, int Documents, int Passages)
+{
+    /// <summary>When the index last changed (UTC): the start-up update or a live change of the library.</summary>
+    public DateTimeOffset? LastIndexChange { get; init; }
+}
