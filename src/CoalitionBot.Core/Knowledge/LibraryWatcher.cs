@@ -22,7 +22,10 @@ public sealed partial class LibraryWatcher(
     AIAnswering? ai = null) : BackgroundService
 {
     private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-    private ReindexSchedule? _schedule;
+    private readonly TaskCompletionSource _watching = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the watchers are on (ExecuteAsync runs in the background, after StartAsync returns).</summary>
+    internal Task Watching => _watching.Task;
 
     /// <summary>Raised after each update that changed the index (tests wait on it instead of sleeping).</summary>
     internal event Action<IndexUpdate>? Updated;
@@ -35,8 +38,11 @@ public sealed partial class LibraryWatcher(
             return;
         }
         await index.WhenReadyAsync(stoppingToken);
-        var schedule = _schedule = new ReindexSchedule(time, settings.WatchDebounce, settings.RescanInterval);
+        var schedule = new ReindexSchedule(time, settings.WatchDebounce, settings.RescanInterval);
         var watchers = reader.SourceFolders().Select(Watch).ToList();
+        // A file changed between the start-up update and the watchers starting raised no event: look once now.
+        schedule.Changed();
+        _watching.TrySetResult();
         Log.Watching(logger, string.Join(", ", reader.SourceFolders()), settings.RescanInterval.TotalSeconds);
         try
         {

@@ -26,6 +26,7 @@ public sealed class LibraryWatcherTests
         await watcher.StartAsync(CancellationToken.None);
         try
         {
+            await watcher.Watching.WaitAsync(TimeSpan.FromSeconds(20));
             const string question = "How do member organisations report on the winter shelter programme?";
             Assert.False((await library.AskAsync(question)).Found);
 
