@@ -50,8 +50,18 @@ public sealed record Citation(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Url { get; init; }
 
+    private readonly DateTimeOffset? _updated;
+
     /// <summary>The document's own date (library.yaml, PDF/DOCX/HTML metadata), else its file time.</summary>
-    public DateTimeOffset Updated { get; init; }
+    public DateTimeOffset Updated { get => _updated ?? LastUpdated; init => _updated = value; }
+
+    /// <summary>"p. 4" for a paged document, else null: what chat surfaces show beside the source.</summary>
+    [JsonIgnore]
+    public string? PageLabel => Page is { } page ? $"p. {page}" : null;
+
+    /// <summary>The URL when it is a web address a chat client can open (http or https), else null.</summary>
+    [JsonIgnore]
+    public string? OpenableUrl => Uri.TryCreate(Url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri.AbsoluteUri : null;
 
     /// <summary>The collection the document belongs to.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

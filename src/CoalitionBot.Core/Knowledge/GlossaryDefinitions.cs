@@ -39,7 +39,6 @@ public sealed partial class GlossaryDefinitions(GlossaryMatcher glossary)
             [entry.Definition!],
             1.0,
             source.Length > 0 && File.Exists(source) ? File.GetLastWriteTimeUtc(source) : DateTimeOffset.UnixEpoch);
-        citation = citation with { Updated = citation.LastUpdated };
         return new Answer(question, true, $"{entry.Term}: {entry.Definition} [1]", [citation], []);
     }
 
