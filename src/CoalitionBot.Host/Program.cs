@@ -21,6 +21,7 @@ builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);   // not every SQL command the delivery worker runs
 builder.AddCoalitionBotCore();                       // knowledge base and storage settings
 builder.Services.AddHostedService<IndexStartupService>();
+builder.Services.AddHostedService<LibraryWatcher>();   // Knowledge:Watch: new and changed documents indexed while running
 builder.AddSlack();                                  // registers nothing but a notice unless Slack:BotToken is set
 builder.AddTeams();                                  // POST /api/messages; unauthenticated (local testing) until Teams:MicrosoftAppId is set
 builder.AddHttpErrors();                             // bad input → 400 { "error": "…" }

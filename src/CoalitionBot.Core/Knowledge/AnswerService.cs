@@ -208,15 +208,7 @@ public sealed class AnswerService(
         Func<(Passage Passage, double? Relevance, double? Similarity, int N), bool>? speaks = null)
     {
         var citations = cited
-            .Select(c => new Citation(
-                c.N,
-                c.Passage.Document,
-                c.Passage.Title,
-                c.Passage.Section,
-                c.Passage.Text,
-                composer.Highlights(c.Passage, terms),
-                Math.Round(c.Relevance ?? c.Similarity ?? 0, 2),
-                c.Passage.LastUpdated))
+            .Select(c => Citation.Of(c.N, c.Passage, composer.Highlights(c.Passage, terms), Math.Round(c.Relevance ?? c.Similarity ?? 0, 2)))
             .ToList();
         // The answer text speaks only from passages nearly as relevant as the best; weaker ones stay as further reading.
         var speaking = cited.Where(speaks ?? (c => c.N == 1 || c.Relevance >= top * AnswerRelevance || (c.Relevance is null && c.Similarity >= bestSimilarity * AnswerSimilarity)));

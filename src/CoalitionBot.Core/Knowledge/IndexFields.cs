@@ -20,11 +20,22 @@ internal static class IndexFields
     public const string End = "end";
     public const string Updated = "updated";
     public const string PassageCount = "passages";
+    public const string Stamp = "stamp";
+    public const string Format = "format";
+    public const string Collection = "collection";
+    public const string Page = "page";
+    public const string Pages = "pages";
+    public const string Url = "url";
+    public const string DocumentDate = "docdate";
+    public const string Indexed = "indexed";
+
+    /// <summary>Commit user data key: when the index last changed (ISO 8601, UTC).</summary>
+    public const string ChangedKey = "coalitionbot.changed";
 
     /// <summary>The headings of the passage's whole document: a question may name the context ("… in the change strategy") rather than the passage's own words.</summary>
     public const string Outline = "outline";
 
     /// <summary>Commit user data key; a change of how documents are split or analysed bumps it and forces a rebuild.</summary>
     public const string SchemaKey = "coalitionbot.schema";
-    public const string SchemaVersion = "5";
+    public const string SchemaVersion = "6";
 }

@@ -23,6 +23,7 @@ public sealed partial class KnowledgeIndex : IDisposable
     private readonly CoalitionAnalyzer _analyzer;
     private readonly ILogger<KnowledgeIndex> _logger;
     private readonly FSDirectory _directory;
+    private readonly TimeProvider _time;
     private readonly SemaphoreSlim _updating = new(1, 1);
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private SearcherManager? _searchers;
@@ -34,8 +35,10 @@ public sealed partial class KnowledgeIndex : IDisposable
         DocumentReader reader,
         PassageSplitter splitter,
         CoalitionAnalyzer analyzer,
-        ILogger<KnowledgeIndex> logger)
+        ILogger<KnowledgeIndex> logger,
+        TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         _reader = reader;
         _splitter = splitter;
         _analyzer = analyzer;
@@ -89,68 +92,104 @@ public sealed partial class KnowledgeIndex : IDisposable
     private IndexUpdate UpdateLocked(bool rebuild, Action<IndexProgress>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var files = _reader.ListFiles();
-        var config = new IndexWriterConfig(CoalitionAnalyzer.Version, _analyzer)
+        var files = _reader.ListDocuments();
+        var fresh = rebuild || !HasCurrentSchema();
+        var known = fresh ? [] : ReadRecords();
+        IndexWriter? writer = null;
+        // The writer is opened on the first real change: a rescan that finds nothing new neither
+        // takes the write lock nor commits, and the searchers keep the index as it is.
+        IndexWriter Writer()
         {
-            OpenMode = OpenMode.CREATE_OR_APPEND,
-            Similarity = new BM25Similarity(),
-            RAMBufferSizeMB = 64,
-            WriteLockTimeout = 2_000,
-        };
-        using var writer = new IndexWriter(_directory, config);
-        Dictionary<string, string> known;
-        if (rebuild || !HasCurrentSchema())
-        {
-            writer.DeleteAll();
-            known = [];
-        }
-        else
-        {
-            known = ReadHashes();
+            if (writer is null)
+            {
+                writer = new IndexWriter(_directory, new IndexWriterConfig(CoalitionAnalyzer.Version, _analyzer)
+                {
+                    OpenMode = OpenMode.CREATE_OR_APPEND,
+                    Similarity = new BM25Similarity(),
+                    RAMBufferSizeMB = 64,
+                    WriteLockTimeout = 2_000,
+                });
+                if (fresh)
+                {
+                    writer.DeleteAll();
+                }
+            }
+            return writer;
         }
 
-        int added = 0, changed = 0, unchanged = 0, skipped = 0;
-        var indexed = new List<string>();
-        for (var i = 0; i < files.Count; i++)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (id, path) = files[i];
-            var document = _reader.Read(id, path);
-            if (document is null)
+            int added = 0, changed = 0, unchanged = 0, skipped = 0;
+            var indexed = new List<string>();
+            for (var i = 0; i < files.Count; i++)
             {
-                skipped++;
-            }
-            else if (known.Remove(id, out var hash) && hash == document.Hash)
-            {
-                unchanged++;
-            }
-            else
-            {
-                if (hash is null)
+                cancellationToken.ThrowIfCancellationRequested();
+                var file = files[i];
+                var wasKnown = known.Remove(file.Id, out var record);
+                // Same size, time and library.yaml entry as when indexed: not even read.
+                if (wasKnown && record.Stamp == _reader.Stamp(file))
                 {
-                    added++;
+                    unchanged++;
+                }
+                else if (_reader.Read(file) is not { } document)
+                {
+                    skipped++;
+                    if (wasKnown)
+                    {
+                        // Indexed before, unreadable now: it leaves the index until it can be read again.
+                        Writer().DeleteDocuments(new Term(IndexFields.Document, file.Id));
+                    }
                 }
                 else
                 {
-                    changed++;
+                    if (!wasKnown)
+                    {
+                        added++;
+                    }
+                    else if (record.Hash == document.Hash)
+                    {
+                        unchanged++;
+                    }
+                    else
+                    {
+                        changed++;
+                    }
+                    Writer().DeleteDocuments(new Term(IndexFields.Document, file.Id));
+                    AddDocument(Writer(), document);
+                    if (!wasKnown || record.Hash != document.Hash)
+                    {
+                        indexed.Add(file.Id);
+                    }
                 }
-                writer.DeleteDocuments(new Term(IndexFields.Document, id));
-                AddDocument(writer, document);
-                indexed.Add(id);
+                if ((i + 1) % 100 == 0 || i + 1 == files.Count)
+                {
+                    progress?.Invoke(new IndexProgress(i + 1, files.Count, skipped));
+                }
             }
-            if ((i + 1) % 100 == 0 || i + 1 == files.Count)
+            // Whatever is left was deleted from disk.
+            foreach (var id in known.Keys)
             {
-                progress?.Invoke(new IndexProgress(i + 1, files.Count));
+                Writer().DeleteDocuments(new Term(IndexFields.Document, id));
             }
+            if (fresh)
+            {
+                Writer();
+            }
+            if (writer is not null)
+            {
+                writer.SetCommitData(new Dictionary<string, string>
+                {
+                    [IndexFields.SchemaKey] = IndexFields.SchemaVersion,
+                    [IndexFields.ChangedKey] = _time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                });
+                writer.Commit();
+            }
+            return new IndexUpdate(added, changed, unchanged, known.Count, skipped, 0, 0, clock.Elapsed) { Indexed = indexed };
         }
-        // Whatever is left was deleted from disk, or is no longer readable.
-        foreach (var id in known.Keys)
+        finally
         {
-            writer.DeleteDocuments(new Term(IndexFields.Document, id));
+            writer?.Dispose();
         }
-        writer.SetCommitData(new Dictionary<string, string> { [IndexFields.SchemaKey] = IndexFields.SchemaVersion });
-        writer.Commit();
-        return new IndexUpdate(added, changed, unchanged, known.Count, skipped, 0, 0, clock.Elapsed) { Indexed = indexed };
     }
 
     private void AddDocument(IndexWriter writer, SourceDocument document)
@@ -159,8 +198,8 @@ public sealed partial class KnowledgeIndex : IDisposable
         var outline = Outline(passages);
         foreach (var passage in passages)
         {
-            writer.AddDocument(
-            [
+            var fields = new List<IIndexableField>
+            {
                 new StringField(IndexFields.Kind, IndexFields.PassageKind, Field.Store.NO),
                 new StringField(IndexFields.Document, passage.Document, Field.Store.YES),
                 new TextField(IndexFields.Title, passage.Title, Field.Store.YES),
@@ -171,15 +210,42 @@ public sealed partial class KnowledgeIndex : IDisposable
                 new StoredField(IndexFields.End, passage.End),
                 new StoredField(IndexFields.Updated, passage.LastUpdated.UtcTicks),
                 new StoredField(IndexFields.Outline, outline),
-            ]);
+                new StoredField(IndexFields.Format, passage.Format),
+                new StringField(IndexFields.Collection, passage.Collection, Field.Store.YES),
+            };
+            if (passage.Page is { } page)
+            {
+                fields.Add(new StoredField(IndexFields.Page, page));
+            }
+            if (passage.Url is { } url)
+            {
+                fields.Add(new StoredField(IndexFields.Url, url));
+            }
+            if (passage.Updated is { } updated)
+            {
+                fields.Add(new StoredField(IndexFields.DocumentDate, updated.UtcTicks));
+            }
+            writer.AddDocument(fields);
         }
-        writer.AddDocument(
-        [
+        var record = new List<IIndexableField>
+        {
             new StringField(IndexFields.Kind, IndexFields.DocumentKind, Field.Store.NO),
             new StringField(IndexFields.Document, document.Id, Field.Store.YES),
             new StringField(IndexFields.Hash, document.Hash, Field.Store.YES),
+            new StoredField(IndexFields.Stamp, document.Stamp),
             new StoredField(IndexFields.PassageCount, passages.Count),
-        ]);
+            new StoredField(IndexFields.Format, document.Format),
+            new StoredField(IndexFields.Title, passages.Count > 0 ? passages[0].Title : document.Title ?? PassageSplitter.TitleOf(document.Text, document.Id)),
+            new StringField(IndexFields.Collection, document.Collection, Field.Store.YES),
+            new StoredField(IndexFields.Pages, document.PageStarts.Count),
+            new StoredField(IndexFields.Indexed, _time.GetUtcNow().UtcTicks),
+            new StoredField(IndexFields.Updated, (document.Date ?? document.LastUpdated).UtcTicks),
+        };
+        if (document.Url is { } documentUrl)
+        {
+            record.Add(new StoredField(IndexFields.Url, documentUrl));
+        }
+        writer.AddDocument(record);
     }
 
     private const int MaxOutlineLength = 2_000;
@@ -200,16 +266,38 @@ public sealed partial class KnowledgeIndex : IDisposable
         return reader.IndexCommit.UserData.TryGetValue(IndexFields.SchemaKey, out var version) && version == IndexFields.SchemaVersion;
     }
 
-    private Dictionary<string, string> ReadHashes()
+    private Dictionary<string, (string Hash, string? Stamp)> ReadRecords()
     {
         using var reader = DirectoryReader.Open(_directory);
         var searcher = new IndexSearcher(reader);
-        var fields = new HashSet<string> { IndexFields.Document, IndexFields.Hash };
+        var fields = new HashSet<string> { IndexFields.Document, IndexFields.Hash, IndexFields.Stamp };
         var hits = searcher.Search(new TermQuery(new Term(IndexFields.Kind, IndexFields.DocumentKind)), Math.Max(1, reader.MaxDoc));
         return hits.ScoreDocs
             .Select(hit => searcher.Doc(hit.Doc, fields))
-            .ToDictionary(d => d.Get(IndexFields.Document), d => d.Get(IndexFields.Hash), StringComparer.Ordinal);
+            .ToDictionary(d => d.Get(IndexFields.Document), d => (d.Get(IndexFields.Hash), (string?)d.Get(IndexFields.Stamp)), StringComparer.Ordinal);
     }
+
+    /// <summary>The indexed documents, by id: what the CLI's <c>library</c> lists.</summary>
+    public IReadOnlyList<LibraryDocument> Documents() => Read(searcher =>
+    {
+        var hits = searcher.Search(new TermQuery(new Term(IndexFields.Kind, IndexFields.DocumentKind)), Math.Max(1, searcher.IndexReader.MaxDoc));
+        return hits.ScoreDocs
+            .Select(hit => searcher.Doc(hit.Doc))
+            .Select(d => new LibraryDocument(
+                d.Get(IndexFields.Document),
+                d.Get(IndexFields.Title) ?? d.Get(IndexFields.Document),
+                d.Get(IndexFields.Format) ?? "txt",
+                d.GetField(IndexFields.Pages)?.GetInt32Value() ?? 0,
+                d.GetField(IndexFields.PassageCount)?.GetInt32Value() ?? 0,
+                d.Get(IndexFields.Collection) ?? SourceDocument.DefaultCollection,
+                d.Get(IndexFields.Url),
+                Ticks(d.GetField(IndexFields.Updated)?.GetInt64Value()),
+                Ticks(d.GetField(IndexFields.Indexed)?.GetInt64Value())))
+            .OrderBy(d => d.Id, StringComparer.Ordinal)
+            .ToList();
+    });
+
+    private static DateTimeOffset? Ticks(long? ticks) => ticks is { } t ? new DateTimeOffset(t, TimeSpan.Zero) : null;
 
     private void Refresh()
     {
@@ -227,7 +315,13 @@ public sealed partial class KnowledgeIndex : IDisposable
         }
         _stats = Read(searcher => new IndexStats(
             Count(searcher, IndexFields.DocumentKind),
-            Count(searcher, IndexFields.PassageKind)));
+            Count(searcher, IndexFields.PassageKind))
+        {
+            LastChanged = ((DirectoryReader)searcher.IndexReader).IndexCommit.UserData.TryGetValue(IndexFields.ChangedKey, out var changed)
+                && DateTimeOffset.TryParse(changed, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at)
+                    ? at
+                    : null,
+        });
     }
 
     private static int Count(IndexSearcher searcher, string kind)
@@ -273,7 +367,14 @@ public sealed partial class KnowledgeIndex : IDisposable
         stored.Get(IndexFields.Text),
         stored.GetField(IndexFields.Start).GetInt32Value() ?? 0,
         stored.GetField(IndexFields.End).GetInt32Value() ?? 0,
-        new DateTimeOffset(stored.GetField(IndexFields.Updated).GetInt64Value() ?? 0, TimeSpan.Zero));
+        new DateTimeOffset(stored.GetField(IndexFields.Updated).GetInt64Value() ?? 0, TimeSpan.Zero))
+    {
+        Page = stored.GetField(IndexFields.Page)?.GetInt32Value(),
+        Url = stored.Get(IndexFields.Url),
+        Updated = Ticks(stored.GetField(IndexFields.DocumentDate)?.GetInt64Value()),
+        Format = stored.Get(IndexFields.Format) ?? "txt",
+        Collection = stored.Get(IndexFields.Collection) ?? SourceDocument.DefaultCollection,
+    };
 
     public void Dispose()
     {

@@ -6,7 +6,7 @@ namespace CoalitionBot.Knowledge;
 public sealed class KnowledgeOptions
 {
     /// <summary>
-    /// Folders whose .txt and .md files are the library. Default: <c>seeds</c>. (Empty here,
+    /// Folders whose .txt, .md, .pdf, .docx and .html files are the library (each may hold a library.yaml). Default: <c>seeds</c>. (Empty here,
     /// because configuration binding appends to a list rather than replacing it.)
     /// </summary>
     public List<string> SourceFolders { get; set; } = [];
@@ -39,6 +39,24 @@ public sealed class KnowledgeOptions
     /// </summary>
     [Range(0.0, 1.0)]
     public double MinCoverage { get; set; } = 0.55;
+
+    /// <summary>Files larger than this many bytes are skipped with a warning. Default: 50 MB.</summary>
+    [Range(1_024, long.MaxValue)]
+    public long MaxDocumentBytes { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>Whether the running server watches the source folders and re-indexes what changed. Default: true.</summary>
+    public bool Watch { get; set; } = true;
+
+    /// <summary>Quiet time after the last file change before re-indexing, so a copy in progress is read once, whole. Default: 2 seconds.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan WatchDebounce { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How often the source folders are compared with the index even without a change event
+    /// (watchers miss events on some file systems, network shares among them). Default: 30 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan RescanInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Passages that Lucene returns for re-ranking. Default: 20.</summary>
     [Range(1, 1_000)]

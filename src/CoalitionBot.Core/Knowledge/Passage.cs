@@ -13,4 +13,20 @@ public sealed record Passage(
     string Text,
     int Start,
     int End,
-    DateTimeOffset LastUpdated);
+    DateTimeOffset LastUpdated)
+{
+    /// <summary>The 1-based page the passage starts on (PDF), else null.</summary>
+    public int? Page { get; init; }
+
+    /// <summary>The document's address, else null.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>The document's own date, else its file time.</summary>
+    public DateTimeOffset? Updated { get; init; }
+
+    /// <summary>The document's format: "txt", "md", "pdf", "docx" or "html".</summary>
+    public string Format { get; init; } = "txt";
+
+    /// <summary>The document's collection.</summary>
+    public string Collection { get; init; } = SourceDocument.DefaultCollection;
+}

@@ -27,13 +27,20 @@ public sealed class PassageSplitter(IOptions<KnowledgeOptions> options)
 
     public IReadOnlyList<Passage> Split(SourceDocument document)
     {
-        var title = TitleOf(document.Text, document.Id);
+        var title = document.Title ?? TitleOf(document.Text, document.Id);
         var passages = new List<Passage>();
         var section = title;
         Block? leadIn = null;
 
         void Emit(string text, int start, int end) =>
-            passages.Add(new Passage(document.Id, passages.Count, title, section, text, start, end, document.LastUpdated));
+            passages.Add(new Passage(document.Id, passages.Count, title, section, text, start, end, document.LastUpdated)
+            {
+                Page = document.PageAt(start),
+                Url = document.Url,
+                Updated = document.Date ?? document.LastUpdated,
+                Format = document.Format,
+                Collection = document.Collection,
+            });
 
         var blocks = TextBlocks.Read(document.Text);
         for (var i = 0; i < blocks.Count; i++)

@@ -18,12 +18,16 @@ internal static class HealthApi
             var stats = index.Stats;
             var embeddings = ai?.Semantic?.Progress;
             return index.IsReady
-                ? TypedResults.Ok(new HealthStatus("ready", stats.Documents, stats.Passages, embeddings))
-                : TypedResults.Json(new HealthStatus("indexing", stats.Documents, stats.Passages, embeddings), statusCode: StatusCodes.Status503ServiceUnavailable);
+                ? TypedResults.Ok(new HealthStatus("ready", stats.Documents, stats.Passages, embeddings) { LastIndexChange = stats.LastChanged })
+                : TypedResults.Json(new HealthStatus("indexing", stats.Documents, stats.Passages, embeddings) { LastIndexChange = stats.LastChanged }, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
         return app;
     }
 }
 
 /// <param name="Embeddings">With AI:Embeddings on: texts embedded so far of all, and whether that is complete; null without embeddings.</param>
-public sealed record HealthStatus(string Status, int Documents, int Passages, EmbeddingProgress? Embeddings = null);
+public sealed record HealthStatus(string Status, int Documents, int Passages, EmbeddingProgress? Embeddings = null)
+{
+    /// <summary>When the index last changed (UTC): the start-up update or a live change of the library.</summary>
+    public DateTimeOffset? LastIndexChange { get; init; }
+}

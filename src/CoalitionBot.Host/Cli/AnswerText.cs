@@ -28,7 +28,11 @@ internal static class AnswerText
         foreach (var citation in answer.Citations)
         {
             text.AppendLine()
-                .AppendLine($"[{citation.N}] {citation.Document} — {citation.Heading()} (updated {citation.LastUpdated:yyyy-MM-dd})");
+                .AppendLine($"[{citation.N}] {citation.Document} — {citation.Heading()} ({(citation.PageLabel is { } page ? page + ", " : "")}updated {citation.Updated:yyyy-MM-dd})");
+            if (citation.Url is { } url)
+            {
+                text.AppendLine($"    ↗ {url}");
+            }
             foreach (var line in citation.Passage.Split('\n'))
             {
                 text.AppendLine($"    │ {line}");

@@ -21,7 +21,19 @@ function el(tag, className, text) {
 function renderCitations(block, answer) {
   for (const citation of answer.citations) {
     const cite = el("div", "citation");
-    cite.append(el("div", "source", `[${citation.n}] ${citation.document} — ${citation.title}${citation.section && citation.section.trim().toLowerCase() !== citation.title.trim().toLowerCase() ? " › " + citation.section : ""}`));
+    const heading = `${citation.title}${citation.section && citation.section.trim().toLowerCase() !== citation.title.trim().toLowerCase() ? " › " + citation.section : ""}`;
+    const source = el("div", "source", `[${citation.n}] ${citation.document} — ${heading}`
+      + (citation.page ? ` · p. ${citation.page}` : "")
+      + (citation.updated ? ` · updated ${String(citation.updated).slice(0, 10)}` : ""));
+    // Only web addresses become links: a javascript: or data: URL from a document must not run.
+    if (citation.url && /^https?:\/\//i.test(citation.url)) {
+      const link = el("a", "open", "Open document");
+      link.href = citation.url;
+      link.target = "_blank";
+      link.rel = "noopener noreferrer";
+      source.append(" · ", link);
+    }
+    cite.append(source);
     const quote = el("blockquote");
     let rest = citation.passage;
     // Mark the highlighted sentences inside the quoted passage.

@@ -25,7 +25,10 @@ internal static class ReplyBlocks
         {
             var quote = string.Join('\n', citation.Passage.Split('\n').Select(line => "> " + Mrkdwn.Escape(line)));
             blocks.Add(Section(Mrkdwn.Cut(quote, QuoteLimit)));
-            blocks.Add(Context($"[{citation.N}] *{Mrkdwn.Escape(citation.Document)}* · {Mrkdwn.Escape(citation.Section)} · updated {citation.LastUpdated:yyyy-MM-dd}"));
+            var page = citation.PageLabel is { } label ? $" · {label}" : "";
+            // Slack links are <url|text>; a URL's own "|" or ">" would end it early, so those are percent-encoded.
+            var link = citation.OpenableUrl is { } url ? $" · <{url.Replace("|", "%7C").Replace(">", "%3E")}|Open document>" : "";
+            blocks.Add(Context($"[{citation.N}] *{Mrkdwn.Escape(citation.Document)}* · {Mrkdwn.Escape(citation.Section)}{page} · updated {citation.Updated:yyyy-MM-dd}{link}"));
         }
         if (reply.Deadline is { } deadline)
         {

@@ -120,18 +120,31 @@ internal static class ReplyCard
         ["size"] = "Medium",
     };
 
-    private static JsonObject CitationContainer(Citation citation) => new()
+    private static JsonObject CitationContainer(Citation citation)
     {
-        ["type"] = "Container",
-        ["separator"] = true,
-        ["spacing"] = "Medium",
-        ["items"] = new JsonArray
+        var page = citation.PageLabel is { } label ? $" · {label}" : "";
+        var items = new JsonArray
         {
             TextBlock($"[{citation.N}] **{citation.Title}**" + (citation.Heading() == citation.Title ? "" : $" · {citation.Section}"), size: "Small"),
             TextBlock(CardText.Paragraphs(CardText.Cut(citation.Passage, PassageLimit)), subtle: true),
-            TextBlock($"{citation.Document} · updated {citation.LastUpdated:yyyy-MM-dd}", subtle: true, size: "Small"),
-        },
-    };
+            TextBlock($"{citation.Document}{page} · updated {citation.Updated:yyyy-MM-dd}", subtle: true, size: "Small"),
+        };
+        if (citation.OpenableUrl is { } url)
+        {
+            items.Add(new JsonObject
+            {
+                ["type"] = "ActionSet",
+                ["actions"] = new JsonArray { new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Open document", ["url"] = url } },
+            });
+        }
+        return new JsonObject
+        {
+            ["type"] = "Container",
+            ["separator"] = true,
+            ["spacing"] = "Medium",
+            ["items"] = items,
+        };
+    }
 
     private static JsonObject Submit(ReplyButton button, Guid? answerId)
     {

@@ -13,6 +13,24 @@ public sealed class ReplyBlocksTests
         new(ReplyKind.Answer, text, new Answer("q", true, text, citations, []), [new ReplyButton("Helpful", ReplyActions.Helpful, "id")], Guid.NewGuid());
 
     [Fact]
+    public void CitationOfAPdfPageShowsThePageDateAndAnOpenDocumentLink()
+    {
+        var citation = Cite(1, "Passage.") with
+        {
+            Page = 4,
+            Url = "https://coalition.example.org/toolkit.pdf#page=4",
+            Updated = new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero),
+        };
+
+        var blocks = ReplyBlocks.Render(Answer("answer [1]", citation));
+
+        var context = blocks.Where(b => b!["type"]!.GetValue<string>() == "context")
+            .Select(b => b!["elements"]![0]!["text"]!.GetValue<string>())
+            .Single(t => t.StartsWith("[1]", StringComparison.Ordinal));
+        Assert.Contains(" · p. 4 · updated 2025-03-01 · <https://coalition.example.org/toolkit.pdf#page=4|Open document>", context);
+    }
+
+    [Fact]
     public void AmpersandAndAngleBracketsInPassagesAreEscaped()
     {
         var blocks = ReplyBlocks.Render(Answer("Use <b> & <script> [1]", Cite(1, "A <tag> & more")));

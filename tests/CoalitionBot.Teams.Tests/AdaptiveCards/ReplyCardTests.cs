@@ -25,6 +25,22 @@ public sealed class ReplyCardTests
     }
 
     [Fact]
+    public void CitationOfAPdfPageShowsThePageAndOpensTheDocument()
+    {
+        var citation = Citation(1, "Passage.") with { Page = 4, Url = "https://coalition.example.org/toolkit.pdf#page=4" };
+
+        var card = ReplyCard.Render(AnswerReply(citation));
+
+        var container = Body(card).Single(e => e["type"]!.GetValue<string>() == "Container");
+        var texts = container["items"]!.AsArray().OfType<JsonObject>().Where(i => i["text"] is not null).Select(i => i["text"]!.GetValue<string>());
+        Assert.Contains("004_949f98561308b498.txt · p. 4 · updated 2026-11-01", texts);
+        var open = container["items"]!.AsArray().OfType<JsonObject>().Single(i => i["type"]!.GetValue<string>() == "ActionSet")["actions"]![0]!;
+        Assert.Equal("Action.OpenUrl", open["type"]!.GetValue<string>());
+        Assert.Equal("Open document", open["title"]!.GetValue<string>());
+        Assert.Equal("https://coalition.example.org/toolkit.pdf#page=4", open["url"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void FeedbackButtonsAreSubmitsCarryingTheActionAndTheAnswerId()
     {
         var actions = Actions(ReplyCard.Render(AnswerReply(Citation(1, "Passage."))));
