@@ -19,6 +19,9 @@ public sealed class EverySurfaceTests(ITestOutputHelper output) : IAsyncLifetime
         Step.Say("actions"),
         Step.Say("action status act_0000000000"),
         Step.Say("What can diaspora groups do in a crisis?"),
+        // Follow-ups read the previous turn of the same conversation (thread, DM, web conversation, terminal session).
+        Step.Say("what about children?"),
+        Step.Say("tell me more"),
         Step.Say("Who is the coalition's press officer?"),
         Step.Say("onboard"),
         Step.Press("Next"),
@@ -74,8 +77,12 @@ public sealed class EverySurfaceTests(ITestOutputHelper output) : IAsyncLifetime
             }
         }
         // The scenario means something: the answer has its feedback buttons, the tour its steps' buttons.
-        Assert.Contains("helpful", seen["Teams chat"][3].Buttons);
-        Assert.Contains("next", seen["Slack DM"][5].Buttons);
-        Assert.StartsWith("There are no open joint actions", seen["terminal chat"][1].Text, StringComparison.Ordinal);
+        Assert.Contains("helpful", seen["Teams chat"][At("What can diaspora groups do in a crisis?")].Buttons);
+        Assert.Contains("next", seen["Slack DM"][At("onboard")].Buttons);
+        Assert.StartsWith("There are no open joint actions", seen["terminal chat"][At("actions")].Text, StringComparison.Ordinal);
+        // "tell me more" went on from the question before it, on every surface (the Slack DM's follow-up was typed below, not in the thread).
+        Assert.Contains("crisis", seen["Slack DM"][At("tell me more")].Text, StringComparison.Ordinal);
     }
+
+    private static int At(string typed) => Array.FindIndex(Scenario, s => s.Typed == typed);
 }

@@ -145,11 +145,16 @@ public sealed partial class ConversationEngine(
         }
         var since = time.GetUtcNow() - options.Value.ContextTtl;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var recent = await db.AnsweredQuestions
-            .Where(a => a.Platform == message.Platform && a.ConversationId == message.ConversationId && a.ThreadId == message.ThreadId && a.AskedAt >= since)
-            .OrderByDescending(a => a.AskedAt)
-            .Take(MaxMore)
-            .ToListAsync(cancellationToken);
+        var inConversation = db.AnsweredQuestions.Where(a => a.Platform == message.Platform && a.ConversationId == message.ConversationId && a.AskedAt >= since);
+        var recent = await inConversation.Where(a => a.ThreadId == message.ThreadId)
+            .OrderByDescending(a => a.AskedAt).Take(MaxMore).ToListAsync(cancellationToken);
+        if (recent.Count == 0 && message.Direct)
+        {
+            // A follow-up typed below the conversation rather than in the answer's thread (what people do in
+            // a Slack DM, where each message starts a thread): it follows the same person's last turn there.
+            recent = await inConversation.Where(a => a.UserId == message.UserId)
+                .OrderByDescending(a => a.AskedAt).Take(MaxMore).ToListAsync(cancellationToken);
+        }
         if (recent.Count == 0)
         {
             return null;

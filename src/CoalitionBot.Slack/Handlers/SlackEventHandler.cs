@@ -80,7 +80,7 @@ internal sealed partial class SlackEventHandler(
         }
         var text = Mention().Replace(ev.Str("text") ?? "", "").Trim();
         var threadTs = ev.Str("thread_ts") ?? ev.Str("ts");
-        await answerer.AnswerInThreadAsync(user, channel, threadTs, text, cancellationToken);
+        await answerer.AnswerInThreadAsync(user, channel, threadTs, text, cancellationToken, direct: ev.Str("channel_type") == "im");
     }
 
     /// <summary>

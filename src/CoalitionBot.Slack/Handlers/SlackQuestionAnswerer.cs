@@ -8,13 +8,13 @@ namespace CoalitionBot.Slack.Handlers;
 internal sealed partial class SlackQuestionAnswerer(ConversationEngine engine, SlackReplier replier, SlackApiClient slack, TimeProvider time, ILogger<SlackQuestionAnswerer> logger)
 {
     public Task<Reply> ReplyAsync(string user, string channel, string? threadTs, string text, CancellationToken cancellationToken) =>
-        ReplyAsync(user, channel, threadTs, text, null, cancellationToken);
+        ReplyAsync(user, channel, threadTs, text, null, false, cancellationToken);
 
-    private async Task<Reply> ReplyAsync(string user, string channel, string? threadTs, string text, SlackAnswerStream? stream, CancellationToken cancellationToken)
+    private async Task<Reply> ReplyAsync(string user, string channel, string? threadTs, string text, SlackAnswerStream? stream, bool direct, CancellationToken cancellationToken)
     {
         try
         {
-            return await engine.ReplyToAsync(new IncomingMessage(Platforms.Slack, user, channel, threadTs, Payload.Unescape(text)), stream is null ? null : stream.OnTextAsync, cancellationToken);
+            return await engine.ReplyToAsync(new IncomingMessage(Platforms.Slack, user, channel, threadTs, Payload.Unescape(text), Direct: direct), stream is null ? null : stream.OnTextAsync, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -24,11 +24,12 @@ internal sealed partial class SlackQuestionAnswerer(ConversationEngine engine, S
     }
 
     /// <param name="triggerId">From a click: a reply that is a form (say, "action new") opens as a modal with it.</param>
-    public async Task AnswerInThreadAsync(string user, string channel, string? threadTs, string text, CancellationToken cancellationToken, string? triggerId = null)
+    /// <param name="direct">A message in the member's DM with the bot (see <see cref="IncomingMessage.Direct"/>).</param>
+    public async Task AnswerInThreadAsync(string user, string channel, string? threadTs, string text, CancellationToken cancellationToken, string? triggerId = null, bool direct = false)
     {
         // A model writes for seconds: show a placeholder at once and let the text grow in it.
         var stream = engine.StreamsAnswers ? await PlaceholderAsync(channel, threadTs, cancellationToken) : null;
-        var reply = await ReplyAsync(user, channel, threadTs, text, stream, cancellationToken);
+        var reply = await ReplyAsync(user, channel, threadTs, text, stream, direct, cancellationToken);
         try
         {
             if (reply.Form is not null && stream is null)

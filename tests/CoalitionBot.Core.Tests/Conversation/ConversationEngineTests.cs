@@ -119,6 +119,19 @@ public sealed class ConversationEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task InADirectConversationAFollowUpTypedBelowFollowsThatPersonsLastTurn()
+    {
+        // A Slack DM: each message starts its own thread, and people type the follow-up below, not in the thread.
+        var first = await Engine.ReplyToAsync(Message("What can diaspora groups do in a crisis?", thread: "T1") with { Direct = true }, CancellationToken.None);
+        var more = await Engine.ReplyToAsync(Message("tell me more", thread: "T2") with { Direct = true }, CancellationToken.None);
+        var someoneElse = await Engine.ReplyToAsync(Message("tell me more", thread: "T3") with { Direct = true, UserId = "U-other" }, CancellationToken.None);
+
+        Assert.Equal(ReplyKind.Answer, more.Kind);
+        Assert.DoesNotContain(more.Answer!.Citations, c => first.Answer!.Citations.Any(f => f.Passage == c.Passage));
+        Assert.Equal(ReplyKind.NotFound, someoneElse.Kind);
+    }
+
+    [Fact]
     public async Task TellMeMoreGivesPassagesNotShownYet()
     {
         var first = await Engine.ReplyToAsync(Message("What can diaspora groups do in a crisis?", thread: "T1"), CancellationToken.None);
