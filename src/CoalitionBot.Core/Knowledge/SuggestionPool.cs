@@ -8,7 +8,7 @@ namespace CoalitionBot.Knowledge;
 /// Topics to offer when the library does not answer: section headings, spread across documents,
 /// each checked to be answered when asked. Built once per index version, on first need.
 /// </summary>
-public sealed partial class SuggestionPool(
+public sealed class SuggestionPool(
     KnowledgeIndex index,
     PassageRanker ranker,
     GlossaryMatcher glossary,
@@ -34,16 +34,8 @@ public sealed partial class SuggestionPool(
             .Select(t => AsQuestion(t.Topic))
             .ToList();
 
-    /// <summary>
-    /// A heading as a member would ask about it: "2. Spotlight on the EU" becomes
-    /// "What does the library say about “Spotlight on the EU”?". The quotes keep any heading
-    /// grammatical (a verb-led "Know the issues" as well as a noun); numbering is dropped.
-    /// </summary>
-    internal static string AsQuestion(string topic) =>
-        $"What does the library say about “{Numbering().Replace(topic.Trim(), "").TrimEnd(':', '.', ' ')}”?";
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d+|[IVX]+|[a-z])[.)]\s+")]
-    private static partial System.Text.RegularExpressions.Regex Numbering();
+    /// <summary>A heading as a member would ask about it (see <see cref="TopicQuestions"/>).</summary>
+    internal static string AsQuestion(string topic) => TopicQuestions.From(topic);
 
     /// <summary>
     /// What to ask next after an answer: up to three topics the library answers (each was checked),
