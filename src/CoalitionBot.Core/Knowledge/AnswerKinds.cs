@@ -22,7 +22,35 @@ internal static partial class AnswerKinds
         : AsksDate().IsMatch(question) ? Date()
         : AsksAmount().IsMatch(question) ? Amount()
         : AsksContact().IsMatch(question) ? Contact()
-        : null;
+        : RoleHolder(question);
+
+    /// <summary>
+    /// "Who is the coalition's press officer?" asks who holds a role: only a passage that names the
+    /// role itself answers it. The stemmer makes "officer" and "Office" one word, so the fifteen
+    /// members of a group with a "Washington Office" would otherwise look like an answer.
+    /// </summary>
+    private static Regex? RoleHolder(string question)
+    {
+        var asked = AsksRoleHolder().Match(question);
+        if (!asked.Success)
+        {
+            return null;
+        }
+        // The role is the last word before any "of …", "for …": "contact person for the working group" → "person".
+        var role = RoleEnd().Split(asked.Groups["role"].Value)[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var word = role.Length == 0 ? "" : Possessive().Replace(role[^1], "");
+        var singular = word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) ? word[..^1] : word;
+        return singular.Length < 3 ? null : new Regex($@"\b{Regex.Escape(singular)}s?\b", RegexOptions.IgnoreCase);
+    }
+
+    [GeneratedRegex(@"^\s*who(?:'s|’s|\s+is|\s+are|\s+was)\s+(?:the|our|your|their|its)\s+(?<role>[^?]+?)\s*[?.!]*\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksRoleHolder();
+
+    [GeneratedRegex(@"\s+(?:of|for|in|at|on|with|from|this|that|these|now|today)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RoleEnd();
+
+    [GeneratedRegex(@"(?:'s|’s|')$")]
+    private static partial Regex Possessive();
 
     [GeneratedRegex(@"\b(deadline|due date|closing date|by when)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksDeadline();

@@ -96,6 +96,18 @@ public sealed partial class AnswerServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task AskingWhoHoldsARoleTheLibraryNeverNamesIsNotFound()
+    {
+        // "officer" and "Office" stem alike: the group listing a "Washington Office" must not answer.
+        Assert.False((await _library.AskAsync("Who is the coalition's press officer?")).Found);
+
+        using var folder = new TempFolder();
+        folder.File("contacts.txt", "Contacts\n\nPress\n\nThe coalition's press officer is Ana Lima, who answers media enquiries.\n");
+        using var withContacts = new Library(folder.Path).Indexed();
+        Assert.True((await withContacts.AskAsync("Who is the coalition's press officer?")).Found);
+    }
+
+    [Fact]
     public async Task WithoutTheGlossaryOtherWordsAreNotGuessed()
     {
         using var folder = new TempFolder();
