@@ -57,30 +57,39 @@ public static partial class TeamsExtensions
         return app;
     }
 
-    private sealed partial class TeamsStartupNotice(IOptions<TeamsOptions> options, ILogger<TeamsStartupNotice> logger) : IHostedService
+    /// <summary>Says at start-up how /api/messages authenticates; while it is open to unsigned activities from anywhere, says so every minute.</summary>
+    private sealed partial class TeamsStartupNotice(IOptions<TeamsOptions> options, TimeProvider time, ILogger<TeamsStartupNotice> logger) : BackgroundService
     {
-        public Task StartAsync(CancellationToken cancellationToken)
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
             if (options.Value.IsAuthenticated)
             {
                 Log.On(logger, options.Value.MicrosoftAppType is { Length: > 0 } type ? type : "MultiTenant");
+                return;
             }
-            else
+            if (!options.Value.AllowUnauthenticated)
             {
                 Log.Unauthenticated(logger);
+                return;
             }
-            return Task.CompletedTask;
+            using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), time);
+            do
+            {
+                Log.OpenToAnyone(logger);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
         }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
         private static partial class Log
         {
             [LoggerMessage(LogLevel.Information, "Teams is on at POST /api/messages ({AppType}); activities must carry a Bot Framework token")]
             public static partial void On(ILogger logger, string appType);
 
-            [LoggerMessage(LogLevel.Warning, "Teams: Teams:MicrosoftAppId is not set, so POST /api/messages accepts unauthenticated activities. Use this for local testing only; set Teams:MicrosoftAppId and Teams:MicrosoftAppPassword from the Azure Bot registration to connect Teams")]
+            [LoggerMessage(LogLevel.Warning, "Teams: Teams:MicrosoftAppId is not set, so POST /api/messages accepts unsigned activities from this machine only (local testing, the Agents Playground); set Teams:MicrosoftAppId and Teams:MicrosoftAppPassword from the Azure Bot registration to connect Teams")]
             public static partial void Unauthenticated(ILogger logger);
+
+            [LoggerMessage(LogLevel.Warning, "Teams: Teams:AllowUnauthenticated is true: POST /api/messages accepts unsigned activities from anywhere, so anyone can sign on for any organisation or pose as a coordinator. For a test deployment only")]
+            public static partial void OpenToAnyone(ILogger logger);
         }
     }
 }

@@ -9,8 +9,15 @@ namespace CoalitionBot.Teams.Bot;
 /// </summary>
 internal static class ActivityShape
 {
-    /// <summary>What is wrong with the body, or null when it looks like an activity.</summary>
-    public static async Task<string?> ProblemAsync(Stream body, CancellationToken cancellationToken)
+    /// <summary>What is wrong with the body (null when it looks like an activity), and its serviceUrl.</summary>
+    public static async Task<(string? Problem, string? ServiceUrl)> ReadAsync(Stream body, CancellationToken cancellationToken)
+    {
+        string? serviceUrl = null;
+        var problem = await ProblemAsync(body, url => serviceUrl = url, cancellationToken);
+        return (problem, serviceUrl);
+    }
+
+    private static async Task<string?> ProblemAsync(Stream body, Action<string> serviceUrl, CancellationToken cancellationToken)
     {
         try
         {
@@ -28,6 +35,7 @@ internal static class ActivityShape
             {
                 return "The activity has no serviceUrl.";
             }
+            serviceUrl(root.GetProperty("serviceUrl").GetString()!);
             if (!root.TryGetProperty("conversation", out var conversation) || conversation.ValueKind != JsonValueKind.Object || !IsText(conversation, "id"))
             {
                 return "The activity has no conversation id.";

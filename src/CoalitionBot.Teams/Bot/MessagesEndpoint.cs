@@ -26,10 +26,27 @@ internal static partial class MessagesEndpoint
         var (request, response) = (context.Request, context.Response);
         // Read twice: once here to check the shape, once by the adapter.
         request.EnableBuffering();
-        if (await ActivityShape.ProblemAsync(request.Body, cancellationToken) is { } problem)
+        var teams = options.Value;
+        if (!teams.IsAuthenticated && !teams.AllowUnauthenticated && !LocalRequests.IsLocal(context))
+        {
+            // Unsigned activities from elsewhere could sign on for any organisation or pose as a coordinator.
+            Log.UnsignedFromElsewhere(loggers.CreateLogger(typeof(MessagesEndpoint)));
+            response.StatusCode = StatusCodes.Status401Unauthorized;
+            await response.WriteAsJsonAsync(new { error = "This bot takes unsigned activities only from its own machine. Set Teams:MicrosoftAppId and Teams:MicrosoftAppPassword to connect Teams." }, cancellationToken);
+            return;
+        }
+        var (problem, serviceUrl) = await ActivityShape.ReadAsync(request.Body, cancellationToken);
+        if (problem is not null)
         {
             response.StatusCode = StatusCodes.Status400BadRequest;
             await response.WriteAsJsonAsync(new { error = problem }, cancellationToken);
+            return;
+        }
+        if (teams.IsAuthenticated && !ServiceUrls.IsAllowed(serviceUrl, teams.ServiceUrlHosts))
+        {
+            Log.ServiceUrlRefused(loggers.CreateLogger(typeof(MessagesEndpoint)), Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) ? uri.Host : "(not a URL)");
+            response.StatusCode = StatusCodes.Status403Forbidden;
+            await response.WriteAsJsonAsync(new { error = "The activity's serviceUrl is not a Bot Framework address (Teams:AllowedServiceUrls)." }, cancellationToken);
             return;
         }
         request.Body.Position = 0;
@@ -61,6 +78,12 @@ internal static partial class MessagesEndpoint
 
     private static partial class Log
     {
+        [LoggerMessage(LogLevel.Warning, "Refused an unsigned activity at /api/messages with 401: it did not come from this machine and Teams:MicrosoftAppId is not set")]
+        public static partial void UnsignedFromElsewhere(ILogger logger);
+
+        [LoggerMessage(LogLevel.Warning, "Refused an activity at /api/messages with 403: its serviceUrl host {Host} is not in Teams:AllowedServiceUrls")]
+        public static partial void ServiceUrlRefused(ILogger logger, string host);
+
         [LoggerMessage(LogLevel.Warning, "Refused an activity at /api/messages with 401: its token was rejected ({Reason})")]
         public static partial void TokenRejected(ILogger logger, string reason);
 

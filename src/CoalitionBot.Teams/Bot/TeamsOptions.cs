@@ -37,5 +37,26 @@ public sealed class TeamsOptions
     /// </summary>
     public TimeSpan ConversationSendInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Without an app id, /api/messages takes unsigned activities only from this machine (tests, the
+    /// Agents Playground). True accepts them from anywhere, for a test deployment only: a warning is
+    /// logged every minute while it is on.
+    /// </summary>
+    public bool AllowUnauthenticated { get; set; }
+
+    /// <summary>
+    /// With an app id: the hosts a serviceUrl may name before anything is sent there or stored, exact
+    /// or "*.domain". Default: Bot Framework's public, GCC and government clouds.
+    /// </summary>
+    public List<string> AllowedServiceUrls { get; set; } = [];
+
+    /// <summary>The list in force: the configured one, else Bot Framework's known hosts.</summary>
+    public IReadOnlyList<string> ServiceUrlHosts => AllowedServiceUrls.Count > 0 ? AllowedServiceUrls : KnownServiceUrlHosts;
+
+    public static readonly IReadOnlyList<string> KnownServiceUrlHosts =
+    [
+        "smba.trafficmanager.net", "*.botframework.com", "*.teams.microsoft.com", "*.botframework.azure.us", "*.teams.microsoft.us",
+    ];
+
     public bool IsAuthenticated => !string.IsNullOrWhiteSpace(MicrosoftAppId);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Http;
 using System.Text;
 using System.Text.Json.Nodes;
 using CoalitionBot.Storage;
@@ -55,6 +56,24 @@ public sealed class TeamsConversation : IAsyncDisposable
             request.Headers.TryAddWithoutValidation("Authorization", authorization);
         }
         return await _client.SendAsync(request);
+    }
+
+    /// <summary>POSTs the activity as a peer at <paramref name="remote"/> would (the in-process server has no real peer address).</summary>
+    public async Task<HttpContext> SendFromAsync(System.Net.IPAddress remote, JsonObject activity, params (string Name, string Value)[] headers)
+    {
+        var body = Encoding.UTF8.GetBytes(activity.ToJsonString());
+        return await Host.Server.SendAsync(context =>
+        {
+            context.Connection.RemoteIpAddress = remote;
+            context.Request.Method = HttpMethods.Post;
+            context.Request.Path = "/api/messages";
+            context.Request.ContentType = "application/json";
+            context.Request.Body = new MemoryStream(body);
+            foreach (var (name, value) in headers)
+            {
+                context.Request.Headers[name] = value;
+            }
+        });
     }
 
     /// <summary>POSTs the activity and expects it accepted.</summary>

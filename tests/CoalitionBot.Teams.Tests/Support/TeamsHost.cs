@@ -33,6 +33,8 @@ public sealed class TeamsHost(string? microsoftAppId = null, IReadOnlyDictionary
         {
             builder.UseSetting("Teams:MicrosoftAppId", microsoftAppId);
             builder.UseSetting("Teams:MicrosoftAppPassword", "not-a-real-secret");
+            // The fake Bot Connector on loopback stands in for Bot Framework's hosts.
+            builder.UseSetting("Teams:AllowedServiceUrls:0", "127.0.0.1");
         }
     }
 
