@@ -26,11 +26,13 @@ builder.AddSlack();                                  // registers nothing but a 
 builder.AddTeams();                                  // POST /api/messages; unauthenticated (local testing) until Teams:MicrosoftAppId is set
 builder.AddHttpErrors();                             // bad input → 400 { "error": "…" }
 builder.AddAdminApi();                               // the coordinators' bearer key (Admin:ApiKey)
+builder.AddRateLimits();                             // RateLimits: questions per client on /api/ask and /api/chat
 
 var app = builder.Build();
 app.UseHttpErrors();
 app.UseDefaultFiles();
 app.UseStaticFiles();                                // wwwroot: the local web chat
+app.UseRateLimiter();
 app.MapHealthApi();
 app.MapAskApi();
 app.MapChatApi();                                    // POST /api/chat: the web chat's conversation (follow-ups, the tour)

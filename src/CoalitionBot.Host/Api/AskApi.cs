@@ -15,7 +15,7 @@ internal static class AskApi
                 return TypedResults.BadRequest(new ErrorResponse(problem));
             }
             return TypedResults.Ok(await answers.AskAsync(request.Question!, cancellationToken));
-        });
+        }).RequireRateLimiting(RateLimits.Questions);
         return app;
     }
 }

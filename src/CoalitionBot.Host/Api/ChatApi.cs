@@ -40,7 +40,7 @@ internal static class ChatApi
                 _ => await engine.ReplyToAsync(where, cancellationToken),
             };
             return TypedResults.Ok(ChatReply.From(reply));
-        });
+        }).RequireRateLimiting(RateLimits.Questions);
         return app;
     }
 }
