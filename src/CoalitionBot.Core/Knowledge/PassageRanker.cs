@@ -23,6 +23,12 @@ public sealed class PassageRanker(KnowledgeIndex index, CoalitionAnalyzer analyz
     private const int MinCorrectedLength = 5;
     private const double CommonShare = 0.2;
 
+    /// <summary>
+    /// Terms (and as many other wordings) that pick candidates: with a pair clause per term, the query
+    /// stays under Lucene's 1,024 clauses (BooleanQuery.MaxClauseCount) however long the question.
+    /// </summary>
+    private const int MaxQueryTerms = 256;
+
     internal IReadOnlyList<RankedPassage> Rank(QuestionTerms question)
     {
         if (question.Terms.Count == 0)
@@ -119,11 +125,16 @@ public sealed class PassageRanker(KnowledgeIndex index, CoalitionAnalyzer analyz
         {
             terms = [.. question.Terms];
         }
+        if (terms.Count > MaxQueryTerms)
+        {
+            // A question of hundreds of words is cut to its rarest words, in their order; coverage still reads them all.
+            terms = [.. terms.OrderByDescending(t => t.Weight).Take(MaxQueryTerms).OrderBy(t => t.Position)];
+        }
         foreach (var term in terms)
         {
             query.Add(AnyField([term.Correction ?? term.Term], 1f), Occur.SHOULD);
         }
-        foreach (var alternative in question.Terms.SelectMany(t => t.Alternatives).Where(a => a.Any(selective)).DistinctBy(a => string.Join(' ', a)))
+        foreach (var alternative in question.Terms.SelectMany(t => t.Alternatives).Where(a => a.Any(selective)).DistinctBy(a => string.Join(' ', a)).Take(MaxQueryTerms))
         {
             query.Add(AnyField(alternative, AlternativeBoost), Occur.SHOULD);
         }

@@ -64,6 +64,31 @@ public sealed class AskApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AQuestionOfSixHundredWordsIsCutNotA500()
+    {
+        // "aa ab ac …" up to the length limit: some 660 terms, with a pair clause each past Lucene's 1,024 clauses.
+        var words = Enumerable.Range(0, 26 * 26).Select(i => $"{(char)('a' + (i / 26))}{(char)('a' + (i % 26))}");
+        var question = string.Join(' ', words)[..2000];
+
+        var response = await _client.PostAsJsonAsync("/api/ask", new { question });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheLongestQuestionOfLibraryWordsIsAnsweredNotA500()
+    {
+        // Every distinct word of the library (and the glossary's other wordings), up to the length limit: a query far past Lucene's clause limit if built naively.
+        var words = Directory.EnumerateFiles(_app.SourceFolder).SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f).ToLowerInvariant(), "[a-z]{3,}").Select(m => m.Value)).Distinct();
+        var question = string.Join(' ', words);
+        question = question[..Math.Min(question.Length, 2000)];
+
+        var response = await _client.PostAsJsonAsync("/api/ask", new { question });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task EmptyBodyIsA400WithAFriendlyError()
     {
         var response = await _client.PostAsync("/api/ask", new StringContent("", Encoding.UTF8, "application/json"));
