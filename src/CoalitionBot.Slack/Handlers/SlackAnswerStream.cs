@@ -1,3 +1,4 @@
+using CoalitionBot.Slack.BlockKit;
 using CoalitionBot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
 
@@ -29,7 +30,7 @@ internal sealed partial class SlackAnswerStream(SlackApiClient slack, PostedMess
         _last = now;
         try
         {
-            await slack.UpdateMessageAsync(placeholder.Channel, placeholder.Ts, text + " …", [], cancellationToken);
+            await slack.UpdateMessageAsync(placeholder.Channel, placeholder.Ts, Mrkdwn.Escape(text) + " …", [], cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

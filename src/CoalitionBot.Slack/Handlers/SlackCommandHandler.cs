@@ -20,7 +20,7 @@ internal sealed class SlackCommandHandler(
         var read = SlashCommand.Read(command.Str("text"));
         return read.Kind switch
         {
-            SlashCommandKind.Action => actions.Acknowledgement(Where(command, read), read.Action!) is { } text ? Ephemeral(text) : null,
+            SlashCommandKind.Action => actions.Acknowledgement(Where(command, read), read.Action!) is { } text ? Ephemeral(Mrkdwn.Escape(text)) : null,
             SlashCommandKind.Tour => Ephemeral("The tour continues in our direct messages: look for CoalitionBot under Apps."),
             SlashCommandKind.Question when read.Message.Length == 0 => Ephemeral(SlashCommand.EmptyQuestion),
             SlashCommandKind.Question => Ephemeral($"Looking that up: “{Mrkdwn.Escape(Mrkdwn.Cut(read.Message, 200))}”…"),

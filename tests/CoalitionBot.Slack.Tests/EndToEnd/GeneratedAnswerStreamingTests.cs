@@ -58,4 +58,20 @@ public sealed class GeneratedAnswerStreamingTests : IAsyncLifetime
         Assert.Contains("004_949f98561308b498.txt", final.Body["blocks"]!.ToJsonString());
         Assert.Single(_slack.Calls, c => c.Method == "chat.postMessage");
     }
+
+    private static readonly System.Text.Json.JsonSerializerOptions Raw = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    [Fact]
+    public async Task MentionsAndLinksInStreamedTextAreShownNotActedOn()
+    {
+        // A model can repeat what a document or a question slipped in: @channel, a disguised link.
+        _model.Reply = _ => "Diaspora groups <!channel> can help <https://attacker.example|the coalition's form> [1].";
+        await _slack.SendEnvelopeAsync("events_api", FakeSlack.EventCallback(FakeSlack.DirectMessage("What can diaspora groups do in a crisis?", ts: "1764000000.000200")));
+
+        await _slack.WaitForCallAsync("chat.update", c => c.Body["blocks"]!.AsArray().Count > 0);
+
+        var sent = _slack.Calls.Where(c => c.Method is "chat.update" or "chat.postMessage").Select(c => c.Body.ToJsonString(Raw)).ToList();
+        Assert.Contains(sent, json => json.Contains("&lt;!channel&gt;", StringComparison.Ordinal));
+        Assert.DoesNotContain(sent, json => json.Contains("<!channel>", StringComparison.Ordinal) || json.Contains("<https://attacker", StringComparison.Ordinal));
+    }
 }
