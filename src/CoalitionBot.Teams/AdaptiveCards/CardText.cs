@@ -19,6 +19,14 @@ internal static class CardText
         return result.ToString();
     }
 
+    /// <summary>
+    /// Text we did not write (a member's question, a document's passage) with its Markdown links
+    /// made inert: "[the coalition's form](https://attacker…)" would show a disguised link in the
+    /// coordinators' card. An invisible zero-width space between "]" and "(" keeps every character
+    /// readable; bold and lists, which hide nothing, are left as they are.
+    /// </summary>
+    public static string Inert(string text) => text.Replace("](", "]\u200B(", StringComparison.Ordinal);
+
     /// <summary>Cuts at a word boundary and marks the cut with an ellipsis.</summary>
     public static string Cut(string text, int limit)
     {

@@ -61,13 +61,13 @@ internal static class ReplyCard
             // then the step's intro and its questions answered, with their citations below as for any answer.
             if (note is not null)
             {
-                body.Add(TextBlock(note, subtle: true));
+                body.Add(TextBlock(CardText.Inert(note), subtle: true));
                 note = null;
             }
             body.Add(Heading(title));
             text = rest;
         }
-        body.Add(TextBlock(CardText.Paragraphs(CardText.Cut(text, AnswerLimit))));
+        body.Add(TextBlock(CardText.Inert(CardText.Paragraphs(CardText.Cut(text, AnswerLimit)))));
         foreach (var citation in citations)
         {
             body.Add(CitationContainer(citation));
@@ -84,7 +84,7 @@ internal static class ReplyCard
         }
         if (note is not null)
         {
-            body.Add(TextBlock(note, subtle: true));
+            body.Add(TextBlock(CardText.Inert(note), subtle: true));
         }
         if (reply.Buttons.Count > 0)
         {
@@ -125,8 +125,8 @@ internal static class ReplyCard
         var page = citation.PageLabel is { } label ? $" · {label}" : "";
         var items = new JsonArray
         {
-            TextBlock($"[{citation.N}] **{citation.Title}**" + (citation.Heading() == citation.Title ? "" : $" · {citation.Section}"), size: "Small"),
-            TextBlock(CardText.Paragraphs(CardText.Cut(citation.Passage, PassageLimit)), subtle: true),
+            TextBlock(CardText.Inert($"[{citation.N}] **{citation.Title}**" + (citation.Heading() == citation.Title ? "" : $" · {citation.Section}")), size: "Small"),
+            TextBlock(CardText.Inert(CardText.Paragraphs(CardText.Cut(citation.Passage, PassageLimit))), subtle: true),
             TextBlock($"{citation.Document}{page} · updated {citation.Updated:yyyy-MM-dd}", subtle: true, size: "Small"),
         };
         if (citation.OpenableUrl is { } url)

@@ -41,6 +41,18 @@ public sealed class ReplyCardTests
     }
 
     [Fact]
+    public void AMarkdownLinkInAMembersTextOrAPassageIsShownNotLinked()
+    {
+        var reply = new Reply(ReplyKind.Answer, "A member asked: sign [the coalition's form](https://attacker.example/login)", null, []);
+        var answer = AnswerReply(Citation(1, "See [our toolkit](javascript:alert(1)) for more."));
+
+        var texts = new[] { ReplyCard.Render(reply), ReplyCard.Render(answer) }.SelectMany(Texts).ToList();
+
+        Assert.DoesNotContain(texts, t => t.Contains("](", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("the coalition's form", StringComparison.Ordinal) && t.Contains("https://attacker.example/login", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void FeedbackButtonsAreSubmitsCarryingTheActionAndTheAnswerId()
     {
         var actions = Actions(ReplyCard.Render(AnswerReply(Citation(1, "Passage."))));
@@ -184,6 +196,15 @@ public sealed class ReplyCardTests
 
     private static Citation Citation(int n, string passage) => new(
         n, "004_949f98561308b498.txt", "Practices by Stakeholder 8", "Diaspora engagement in humanitarian response", passage, [], 0.9, new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
+
+    /// <summary>Every TextBlock's text, however deep in containers.</summary>
+    private static IEnumerable<string> Texts(JsonNode? node) => node switch
+    {
+        JsonObject o => (o["type"]?.GetValue<string>() == "TextBlock" ? [o["text"]!.GetValue<string>()] : Enumerable.Empty<string>())
+            .Concat(o.Select(p => p.Value).SelectMany(Texts)),
+        JsonArray a => a.SelectMany(Texts),
+        _ => [],
+    };
 
     private static IEnumerable<JsonObject> Body(JsonObject card) => card["body"]!.AsArray().OfType<JsonObject>();
 
