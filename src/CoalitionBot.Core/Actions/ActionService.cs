@@ -74,7 +74,7 @@ public sealed class ActionService(
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException) when (requestId is not null)
+            catch (DbUpdateException e) when (requestId is not null && e.IsDuplicate())
             {
                 // The same form submitted twice at once: the other submit saved it first.
                 return (null, AlreadyCreated(id));

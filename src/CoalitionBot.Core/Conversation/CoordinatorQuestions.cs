@@ -55,7 +55,7 @@ public sealed class CoordinatorQuestions(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsDuplicate())
         {
             // A double click: the other click passed it on.
             return new Reply(ReplyKind.Announcement, "The coordinators already have this question; their answer will come here.", null, []);

@@ -22,7 +22,7 @@ public sealed class ReceivedEvents(IDbContextFactory<CoalitionDbContext> context
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsDuplicate())
         {
             // The unique index refused it: this event was taken in before.
             return false;

@@ -62,7 +62,7 @@ public sealed class OnboardingService(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (progress.Id == 0)
+        catch (DbUpdateException e) when (progress.Id == 0 && e.IsDuplicate())
         {
             // A double click on "Start the tour": the other click started it; show where it stands.
             await using var again = await contexts.CreateDbContextAsync(cancellationToken);
@@ -199,7 +199,7 @@ public sealed class OnboardingService(
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsDuplicate())
         {
             return false;
         }

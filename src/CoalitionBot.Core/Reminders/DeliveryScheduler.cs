@@ -20,7 +20,7 @@ public sealed class DeliveryScheduler(IDbContextFactory<CoalitionDbContext> cont
                 await db.SaveChangesAsync(cancellationToken);
                 stored++;
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (e.IsDuplicate())
             {
                 // The unique key refused it: it is on the schedule already.
             }

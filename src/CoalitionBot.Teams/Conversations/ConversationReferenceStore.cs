@@ -94,7 +94,7 @@ internal sealed class ConversationReferenceStore(IDbContextFactory<CoalitionDbCo
                 await db.SaveChangesAsync(cancellationToken);
                 return;
             }
-            catch (DbUpdateException) when (attempt == 0)
+            catch (DbUpdateException e) when (attempt == 0 && e.IsDuplicate())
             {
             }
         }
@@ -139,7 +139,7 @@ internal sealed class ConversationReferenceStore(IDbContextFactory<CoalitionDbCo
                 await db.SaveChangesAsync(cancellationToken);
                 return;
             }
-            catch (DbUpdateException) when (attempt == 0)
+            catch (DbUpdateException e) when (attempt == 0 && e.IsDuplicate())
             {
                 // Another turn inserted the same member and conversation first: go round again and update its row.
             }
