@@ -1,3 +1,4 @@
+using CoalitionBot.Knowledge;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -35,7 +36,11 @@ internal sealed partial class SemanticSearch(
     public EmbeddingProgress Progress => embeddings.Progress;
 
     /// <summary>Passages similar to the question, best first; empty when the model fails (a warning is logged).</summary>
-    public async Task<IReadOnlyList<SimilarPassage>> RankAsync(string question, CancellationToken deadline, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<SimilarPassage>> RankAsync(string question, CancellationToken deadline, CancellationToken cancellationToken) =>
+        RankAsync(question, LibraryScope.Everything, deadline, cancellationToken);
+
+    /// <summary>Passages of <paramref name="scope"/> similar to the question, best first.</summary>
+    public async Task<IReadOnlyList<SimilarPassage>> RankAsync(string question, LibraryScope scope, CancellationToken deadline, CancellationToken cancellationToken)
     {
         try
         {
@@ -49,7 +54,7 @@ internal sealed partial class SemanticSearch(
             var embedding = await generator.GenerateAsync(prefix + question, cancellationToken: deadline);
             var vector = PassageEmbeddings.Normalized(embedding.Vector.Span);
             return passages
-                .Where(p => p.Vector.Length == vector.Length)
+                .Where(p => p.Vector.Length == vector.Length && scope.Includes(p.Passage.Collection))
                 .Select(p => Similar(p, vector))
                 .Where(p => Fuses || p.Similarity >= options.Value.EffectiveMinSimilarity)
                 .OrderByDescending(p => p.Similarity)

@@ -19,6 +19,7 @@ public sealed partial class ConversationEngine(
     OnboardingService onboarding,
     CoordinatorQuestions coordinators,
     ActionInteractions actions,
+    LibraryScopes scopes,
     IDbContextFactory<CoalitionDbContext> contexts,
     IOptions<ConversationOptions> options,
     TimeProvider time)
@@ -92,14 +93,15 @@ public sealed partial class ConversationEngine(
         }
         var (kind, focus) = FollowUps.Read(text);
         var followUp = await FollowUpAsync(message, kind, focus, cancellationToken);
-        var answer = await answers.AskAsync(text, followUp, onText, cancellationToken);
+        var scope = scopes.For(message.Platform, message.ConversationId);
+        var answer = await answers.AskAsync(text, followUp, scope, onText, cancellationToken);
         if (followUp is not null && kind == FollowUpKind.More && !answer.Found)
         {
             answer = answer with { Text = "That is all the library says about it. " + answer.Text };
         }
         var id = await RecordAsync(message, answer, followUp, cancellationToken);
         return answer.Found
-            ? new Reply(ReplyKind.Answer, answer.Text, answer, [.. FeedbackButtons(id), .. NextQuestions(answer)], id)
+            ? new Reply(ReplyKind.Answer, answer.Text, answer, [.. FeedbackButtons(id), .. NextQuestions(answer, scope)], id)
             : new Reply(ReplyKind.NotFound, answer.Text, answer, [.. answer.Suggestions.Select(s => new ReplyButton(s, ReplyActions.Ask, s)), .. AskCoordinator(message.Platform, id)], id);
     }
 
@@ -122,7 +124,7 @@ public sealed partial class ConversationEngine(
             return new Reply(ReplyKind.Problem, "That step no longer exists. Say “continue onboarding” to see where you are.", null, []);
         }
         await RecordAsync(where, answer, null, cancellationToken);
-        var next = NextQuestions(answer);
+        var next = NextQuestions(answer, scopes.For(where.Platform, where.ConversationId));
         return new Reply(ReplyKind.Onboarding,
             $"What would you like to know about “{step.Title}”? Type your question here and I'll read it with this step in mind"
             + (next.Count > 0 ? ", or pick one of these:" : "."),
@@ -130,8 +132,8 @@ public sealed partial class ConversationEngine(
     }
 
     /// <summary>Two or three questions the library answers, to ask next with one click.</summary>
-    private List<ReplyButton> NextQuestions(Answer answer) =>
-        suggestions.FollowUps(answer).Select(q => new ReplyButton(q, ReplyActions.Ask, q)).ToList();
+    private List<ReplyButton> NextQuestions(Answer answer, LibraryScope scope) =>
+        suggestions.FollowUps(answer, scope).Select(q => new ReplyButton(q, ReplyActions.Ask, q)).ToList();
 
     /// <summary>
     /// For "tell me more" or "what about children?": the thread's last question (within the

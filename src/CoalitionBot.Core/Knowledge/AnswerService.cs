@@ -61,7 +61,11 @@ public sealed class AnswerService(
     /// With a chat model, receives the answer text so far as it is written (unchecked; the returned
     /// answer is what counts). Not called for extractive answers.
     /// </param>
-    public async Task<Answer> AskAsync(string question, FollowUpContext? followUp, Func<string, CancellationToken, Task>? onText, CancellationToken cancellationToken)
+    public Task<Answer> AskAsync(string question, FollowUpContext? followUp, Func<string, CancellationToken, Task>? onText, CancellationToken cancellationToken) =>
+        AskAsync(question, followUp, LibraryScope.Everything, onText, cancellationToken);
+
+    /// <param name="scope">The collections the conversation may be answered from (<see cref="LibraryScopes"/>).</param>
+    public async Task<Answer> AskAsync(string question, FollowUpContext? followUp, LibraryScope scope, Func<string, CancellationToken, Task>? onText, CancellationToken cancellationToken)
     {
         if (Problem(question) is { } problem)
         {
@@ -71,7 +75,7 @@ public sealed class AnswerService(
         question = question.Trim();
         if (ai is null || OtherLanguage(question) is not null)
         {
-            return Ask(question, followUp);
+            return Ask(question, followUp, scope);
         }
         if (followUp is null && definitions.Define(question) is { } definition)
         {
@@ -80,13 +84,13 @@ public sealed class AnswerService(
         // One deadline for embedding the question and writing the answer: past AI:Timeout the extractive answer goes out.
         using var deadline = ai.Deadline(cancellationToken);
         var terms = Terms(question, followUp);
-        var ranked = Ranked(terms, followUp);
+        var ranked = Ranked(terms, followUp, scope);
         // A follow-up is embedded with what it follows: "what about children?" alone means little.
         var searched = followUp is null ? question : $"{followUp.Focus} {followUp.Previous}".Trim();
-        var similar = ai.Semantic is null ? [] : (await ai.Semantic.RankAsync(searched, deadline.Token, cancellationToken))
+        var similar = ai.Semantic is null ? [] : (await ai.Semantic.RankAsync(searched, scope, deadline.Token, cancellationToken))
             .Where(s => followUp is null || !followUp.AlreadyCited.Contains(s.Passage.Text))
             .ToList();
-        var answer = Answer(question, terms, ranked, similar);
+        var answer = Answer(question, terms, ranked, similar, scope);
         // "I don't know" stays the bot's own: when retrieval abstains, the model is not asked.
         return answer.Found && ai.Generator is not null
             ? await ai.Generator.AnswerAsync(answer, onText, deadline.Token, cancellationToken)
@@ -113,11 +117,12 @@ public sealed class AnswerService(
     /// <summary>The answer by words alone, whatever is configured: eval's baseline.</summary>
     internal Answer AskLexically(string question) => Ask(question.Trim());
 
-    internal Answer Ask(string question, FollowUpContext? followUp = null)
+    internal Answer Ask(string question, FollowUpContext? followUp = null, LibraryScope? scope = null)
     {
+        scope ??= LibraryScope.Everything;
         if (OtherLanguage(question) is { } language)
         {
-            var topics = suggestions.Topics(QuestionTerms.Parse("", analyzer, glossary));
+            var topics = suggestions.Topics(QuestionTerms.Parse("", analyzer, glossary), scope);
             return new Answer(question, false,
                 $"This question looks like {language}. Offline, I can only search the library in English, so I can't answer it reliably. "
                 + "Please ask in English, or ask your coordinator to set up a multilingual model (bge-m3 or multilingual-e5 through Ollama or an OpenAI-compatible server: AI:Embeddings=Provider).",
@@ -128,7 +133,7 @@ public sealed class AnswerService(
             return definition;
         }
         var terms = Terms(question, followUp);
-        return Answer(question, terms, Ranked(terms, followUp), []);
+        return Answer(question, terms, Ranked(terms, followUp, scope), [], scope);
     }
 
     /// <summary>The question's terms; for a follow-up, the new focus leads and the previous turn comes along at <see cref="ContextShare"/>.</summary>
@@ -140,20 +145,20 @@ public sealed class AnswerService(
     };
 
     /// <summary>Ranked passages; a follow-up does not show again what the previous turn cited.</summary>
-    private List<RankedPassage> Ranked(QuestionTerms terms, FollowUpContext? followUp) =>
-        ranker.Rank(terms).Where(r => followUp is null || !followUp.AlreadyCited.Contains(r.Passage.Text)).ToList();
+    private List<RankedPassage> Ranked(QuestionTerms terms, FollowUpContext? followUp, LibraryScope scope) =>
+        ranker.Rank(terms, scope).Where(r => followUp is null || !followUp.AlreadyCited.Contains(r.Passage.Text)).ToList();
 
-    private Answer Answer(string question, QuestionTerms terms, IReadOnlyList<RankedPassage> ranked, IReadOnlyList<SimilarPassage> similar)
+    private Answer Answer(string question, QuestionTerms terms, IReadOnlyList<RankedPassage> ranked, IReadOnlyList<SimilarPassage> similar, LibraryScope scope)
     {
         if (ai?.Semantic is { Fuses: true } && similar.Count > 0)
         {
-            return Hybrid(question, terms, ranked, similar);
+            return Hybrid(question, terms, ranked, similar, scope);
         }
         var lexical = ranked.Count > 0 && ranked[0].Coverage >= options.Value.MinCoverage
             && AnswerKinds.Answers(question, ranked.Take(options.Value.MaxCitations).Select(r => r.Passage));
         if (!lexical && similar.Count == 0)
         {
-            return NotFound(question, terms);
+            return NotFound(question, terms, scope);
         }
         var top = lexical ? ranked[0].Relevance : 0;
         // Each ranking keeps only what it considers relevant: lexical passages covering enough of
@@ -181,12 +186,12 @@ public sealed class AnswerService(
     }
 
     /// <summary>With the local model: both rankings fused, and abstention read from both (HybridRanking).</summary>
-    private Answer Hybrid(string question, QuestionTerms terms, IReadOnlyList<RankedPassage> ranked, IReadOnlyList<SimilarPassage> similar)
+    private Answer Hybrid(string question, QuestionTerms terms, IReadOnlyList<RankedPassage> ranked, IReadOnlyList<SimilarPassage> similar, LibraryScope scope)
     {
         var decision = HybridRanking.Decide(ranked, similar, ai!.Semantic!.MeaningAlone);
         if (!decision.Found || !AnswerKinds.Answers(question, decision.Passages.Take(options.Value.MaxCitations).Select(p => p.Passage)))
         {
-            return NotFound(question, terms);
+            return NotFound(question, terms, scope);
         }
         var cited = decision.Passages
             .Take(options.Value.MaxCitations)
@@ -222,9 +227,9 @@ public sealed class AnswerService(
 
     private static (string Document, int Ordinal) Key(Passage passage) => (passage.Document, passage.Ordinal);
 
-    private Answer NotFound(string question, QuestionTerms terms)
+    private Answer NotFound(string question, QuestionTerms terms, LibraryScope scope)
     {
-        var topics = suggestions.Topics(terms);
+        var topics = suggestions.Topics(terms, scope);
         var text = "I could not find that in the coalition's library, so I won't guess."
             + (topics.Count > 0 ? " You could ask, for example: " + string.Join(" ", topics) : "");
         return new Answer(question, false, text, [], topics);

@@ -1,4 +1,5 @@
 using CoalitionBot.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -29,6 +30,8 @@ public static class KnowledgeExtensions
         builder.Services.AddSingleton<GlossaryDefinitions>();
         builder.Services.AddSingleton<CuratedAnswers>();
         builder.Services.AddSingleton<AnswerService>();
+        // Read from the raw configuration, not bound: Teams conversation ids contain ':' (LibraryScopes).
+        builder.Services.AddSingleton(sp => LibraryScopes.Read(sp.GetRequiredService<IConfiguration>().GetSection("Knowledge:Collections")));
         return builder;
     }
 

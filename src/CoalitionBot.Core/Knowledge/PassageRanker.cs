@@ -29,7 +29,8 @@ public sealed class PassageRanker(KnowledgeIndex index, CoalitionAnalyzer analyz
     /// </summary>
     private const int MaxQueryTerms = 256;
 
-    internal IReadOnlyList<RankedPassage> Rank(QuestionTerms question)
+    /// <param name="scope">The collections to search; the whole library when null.</param>
+    internal IReadOnlyList<RankedPassage> Rank(QuestionTerms question, LibraryScope? scope = null)
     {
         if (question.Terms.Count == 0)
         {
@@ -38,7 +39,7 @@ public sealed class PassageRanker(KnowledgeIndex index, CoalitionAnalyzer analyz
         return index.Read(searcher =>
         {
             Weigh(question, searcher.IndexReader);
-            var hits = searcher.Search(BuildQuery(question, Selective(searcher.IndexReader)), options.Value.Candidates).ScoreDocs;
+            var hits = searcher.Search(BuildQuery(question, Selective(searcher.IndexReader)), InScope(scope, searcher.IndexReader), options.Value.Candidates).ScoreDocs;
             if (hits.Length == 0)
             {
                 return [];
@@ -115,6 +116,32 @@ public sealed class PassageRanker(KnowledgeIndex index, CoalitionAnalyzer analyz
         return passages < PruneFromPassages
             ? _ => true
             : term => reader.DocFreq(new Term(IndexFields.Text, term)) <= passages * CommonShare;
+    }
+
+    /// <summary>
+    /// Only passages of the scope's collections, matched without regard to case against the
+    /// collection names the index holds (a folder "EU-Advocacy" is the setting's "eu-advocacy").
+    /// </summary>
+    private static Filter? InScope(LibraryScope? scope, IndexReader reader)
+    {
+        if (scope is null || scope.IsEverything)
+        {
+            return null;
+        }
+        var allowed = new BooleanQuery();
+        if (MultiFields.GetTerms(reader, IndexFields.Collection) is { } collections)
+        {
+            var each = collections.GetEnumerator();
+            while (each.MoveNext())
+            {
+                if (scope.Includes(each.Term.Utf8ToString()))
+                {
+                    allowed.Add(new TermQuery(new Term(IndexFields.Collection, each.Term.Utf8ToString())), Occur.SHOULD);
+                }
+            }
+        }
+        // No collection of the scope in the library: the empty query matches nothing, not everything.
+        return new QueryWrapperFilter(allowed);
     }
 
     private static BooleanQuery BuildQuery(QuestionTerms question, Func<string, bool> selective)

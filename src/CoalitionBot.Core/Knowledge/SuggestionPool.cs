@@ -22,11 +22,12 @@ public sealed class SuggestionPool(
 
     private readonly Lock _lock = new();
     private IndexReader? _builtFor;
-    private IReadOnlyList<(string Topic, string Document, HashSet<string> Terms)> _topics = [];
+    private IReadOnlyList<(string Topic, string Document, string Collection, HashSet<string> Terms)> _topics = [];
 
-    /// <summary>Up to three questions the library answers, those closest to the question first.</summary>
-    internal IReadOnlyList<string> Topics(QuestionTerms question) =>
+    /// <summary>Up to three questions the library (within <paramref name="scope"/>) answers, those closest to the question first.</summary>
+    internal IReadOnlyList<string> Topics(QuestionTerms question, LibraryScope? scope = null) =>
         Pool()
+            .Where(t => scope is null || scope.Includes(t.Collection))
             .Select((t, i) => (t.Topic, Order: i, Match: question.Match(t.Terms)))
             .OrderByDescending(t => t.Match)
             .ThenBy(t => t.Order)
@@ -41,7 +42,7 @@ public sealed class SuggestionPool(
     /// What to ask next after an answer: up to three topics the library answers (each was checked),
     /// first from the documents the answer cited, never the sections it already quoted.
     /// </summary>
-    public IReadOnlyList<string> FollowUps(Answer answer)
+    public IReadOnlyList<string> FollowUps(Answer answer, LibraryScope? scope = null)
     {
         if (!answer.Found)
         {
@@ -51,7 +52,7 @@ public sealed class SuggestionPool(
         var quoted = answer.Citations.Select(c => c.Section).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var asked = analyzer.TermSet(answer.Question);
         return Pool()
-            .Where(t => !quoted.Contains(t.Topic) && !t.Terms.SetEquals(asked))
+            .Where(t => !quoted.Contains(t.Topic) && !t.Terms.SetEquals(asked) && (scope is null || scope.Includes(t.Collection)))
             .Select((t, i) => (t.Topic, Order: i, Rank: documents.IndexOf(t.Document) is var d and >= 0 ? d : documents.Count))
             .OrderBy(t => t.Rank)
             .ThenBy(t => t.Order)
@@ -63,7 +64,7 @@ public sealed class SuggestionPool(
     /// <summary>Builds the pool for the current index ahead of the first "not found" (which would otherwise wait for it).</summary>
     public void Warm() => Pool();
 
-    private IReadOnlyList<(string Topic, string Document, HashSet<string> Terms)> Pool() => index.Read(searcher =>
+    private IReadOnlyList<(string Topic, string Document, string Collection, HashSet<string> Terms)> Pool() => index.Read(searcher =>
     {
         lock (_lock)
         {
@@ -72,7 +73,7 @@ public sealed class SuggestionPool(
                 _topics = Candidates(searcher)
                     .Where(c => Answered(c.Topic) && Answered(AsQuestion(c.Topic)))
                     .Take(PoolSize)
-                    .Select(c => (c.Topic, c.Document, analyzer.TermSet(c.Topic)))
+                    .Select(c => (c.Topic, c.Document, c.Collection, analyzer.TermSet(c.Topic)))
                     .ToList();
                 _builtFor = searcher.IndexReader;
             }
@@ -81,10 +82,11 @@ public sealed class SuggestionPool(
     });
 
     /// <summary>Headings with real text under them, taken in turn from each document.</summary>
-    private static List<(string Topic, string Document)> Candidates(IndexSearcher searcher)
+    private static List<(string Topic, string Document, string Collection)> Candidates(IndexSearcher searcher)
     {
         var hits = searcher.Search(new TermQuery(new Term(IndexFields.Kind, IndexFields.PassageKind)), PassagesScanned);
-        var fields = new HashSet<string> { IndexFields.Document, IndexFields.Section, IndexFields.Title, IndexFields.Text };
+        var fields = new HashSet<string> { IndexFields.Document, IndexFields.Section, IndexFields.Title, IndexFields.Text, IndexFields.Collection };
+        var collectionOf = new Dictionary<string, string>(StringComparer.Ordinal);
         var byDocument = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var textUnder = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var hit in hits.ScoreDocs)
@@ -98,6 +100,7 @@ public sealed class SuggestionPool(
             }
             textUnder[section] = textUnder.GetValueOrDefault(section) + stored.Get(IndexFields.Text).Length;
             var document = stored.Get(IndexFields.Document);
+            collectionOf[document] = stored.Get(IndexFields.Collection) ?? SourceDocument.DefaultCollection;
             if (!byDocument.TryGetValue(document, out var sections))
             {
                 byDocument[document] = sections = [];
@@ -107,8 +110,8 @@ public sealed class SuggestionPool(
                 sections.Add(section);
             }
         }
-        var lists = byDocument.Select(d => d.Value.Where(x => textUnder[x] >= MinSectionText).Select(x => (Topic: x, Document: d.Key)).ToList()).ToList();
-        var candidates = new List<(string Topic, string Document)>();
+        var lists = byDocument.Select(d => d.Value.Where(x => textUnder[x] >= MinSectionText).Select(x => (Topic: x, Document: d.Key, Collection: collectionOf[d.Key])).ToList()).ToList();
+        var candidates = new List<(string Topic, string Document, string Collection)>();
         for (var round = 0; lists.Any(l => round < l.Count); round++)
         {
             candidates.AddRange(lists.Where(l => round < l.Count).Select(l => l[round]).Where(s => candidates.All(c => c.Topic != s.Topic)));

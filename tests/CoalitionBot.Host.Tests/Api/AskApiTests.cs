@@ -39,6 +39,20 @@ public sealed class AskApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CollectionsLimitWhatAQuestionIsAnsweredFrom()
+    {
+        // The seeds sit at the top of their folder: all in the default collection "library".
+        var inLibrary = await (await _client.PostAsJsonAsync("/api/ask", new { question = "What can diaspora groups do in a crisis?", collections = new[] { "Library" } }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var unknown = await _client.PostAsJsonAsync("/api/ask", new { question = "What can diaspora groups do in a crisis?", collections = new[] { "minutes" } });
+
+        Assert.True(inLibrary.GetProperty("found").GetBoolean());
+        Assert.Equal("library", inLibrary.GetProperty("citations")[0].GetProperty("collection").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("no collection named \"minutes\"", (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+    }
+
+    [Fact]
     public async Task QuestionOutsideTheLibraryIsNotFoundWithSuggestions()
     {
         var answer = await (await _client.PostAsJsonAsync("/api/ask", new { question = "What is the office parking policy?" }))

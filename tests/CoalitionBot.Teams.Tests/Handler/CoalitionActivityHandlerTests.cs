@@ -68,7 +68,7 @@ public sealed class CoalitionActivityHandlerTests : IAsyncLifetime
     {
         var broken = new ConversationEngine(
             _host.Services.GetRequiredService<AnswerService>(), _host.Services.GetRequiredService<SuggestionPool>(),
-            _host.Services.GetRequiredService<CoalitionBot.Onboarding.OnboardingService>(), _host.Services.GetRequiredService<CoordinatorQuestions>(), _host.Services.GetRequiredService<CoalitionBot.Actions.ActionInteractions>(), new BrokenDatabase(),
+            _host.Services.GetRequiredService<CoalitionBot.Onboarding.OnboardingService>(), _host.Services.GetRequiredService<CoordinatorQuestions>(), _host.Services.GetRequiredService<CoalitionBot.Actions.ActionInteractions>(), LibraryScopes.None, new BrokenDatabase(),
             Microsoft.Extensions.Options.Options.Create(new ConversationOptions()), TimeProvider.System);
 
         await new TestFlow(ChannelAdapter(), Handler(broken))
