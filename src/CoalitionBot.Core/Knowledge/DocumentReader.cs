@@ -18,7 +18,7 @@ public sealed partial class DocumentReader
     private readonly IOptions<CoalitionBot.Storage.StorageOptions> _storage;
     private readonly ILogger<DocumentReader> _logger;
     private readonly Dictionary<string, IDocumentExtractor> _extractors;
-    private readonly ConcurrentDictionary<string, string> _skipped = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Stamp, string Reason)> _skipped = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _duplicates = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (DateTime Time, LibraryMetadata Metadata)> _metadata = new(StringComparer.Ordinal);
 
@@ -100,10 +100,20 @@ public sealed partial class DocumentReader
         return Read(file);
     }
 
+    /// <summary>
+    /// The files of the source folders that could not be read, with why (as the warning said),
+    /// for the CLI's summary and the coordinators' library page. A file deleted since leaves the list.
+    /// </summary>
+    public IReadOnlyList<UnreadableFile> Unreadable =>
+        _skipped.Where(s => File.Exists(s.Key))
+            .Select(s => new UnreadableFile(s.Key, s.Value.Reason))
+            .OrderBy(f => f.Path, StringComparer.Ordinal)
+            .ToList();
+
     internal SourceDocument? Read(LibraryFile file)
     {
         var stamp = Stamp(file);
-        if (_skipped.TryGetValue(file.FullPath, out var skippedAt) && skippedAt == stamp)
+        if (_skipped.TryGetValue(file.FullPath, out var skippedAt) && skippedAt.Stamp == stamp)
         {
             // Warned about once already; tried again only when the file changes.
             return null;
@@ -111,7 +121,7 @@ public sealed partial class DocumentReader
         var (document, problem) = TryRead(file, stamp);
         if (problem is not null)
         {
-            _skipped[file.FullPath] = stamp;
+            _skipped[file.FullPath] = (stamp, problem);
             Log.Skipped(_logger, file.FullPath, problem);
             return null;
         }
@@ -237,3 +247,6 @@ public sealed partial class DocumentReader
 
 /// <summary>One file of a source folder: its id, where it is, and its path relative to the folder (what library.yaml globs match).</summary>
 internal sealed record LibraryFile(string Id, string FullPath, string Folder, string RelativePath);
+
+/// <summary>A file of the library that was skipped, and why ("no text layer: scanned PDF?").</summary>
+public sealed record UnreadableFile(string Path, string Reason);

@@ -19,7 +19,7 @@ internal static partial class CliVerbs
 
     private static readonly HashSet<string> Verbs = new(StringComparer.OrdinalIgnoreCase)
     {
-        "ask", "index", "eval", "chat", "help", "--help", "-h", "-?", "--version",
+        "ask", "index", "library", "eval", "chat", "help", "--help", "-h", "-?", "--version",
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
@@ -41,6 +41,7 @@ internal static partial class CliVerbs
         {
             AskCommand.Create(run),
             IndexCommand.Create(run),
+            LibraryCommand.Create(run),
             EvalCommand.Create(run),
             ChatCommand.Create(run),
         };
@@ -63,7 +64,7 @@ internal static partial class CliVerbs
             {
                 if (p.Total >= 200 || rebuild)
                 {
-                    run.Console.Error.Write($"\rIndexing: {p.Done}/{p.Total} documents{(p.Done == p.Total ? Environment.NewLine : "")}");
+                    run.Console.Error.Write($"\rIndexing: {p.Done}/{p.Total} documents{(p.Skipped > 0 ? $", {p.Skipped} skipped" : "")}{(p.Done == p.Total ? Environment.NewLine : "")}");
                 }
             }
             var update = index.Update(rebuild, Report);

@@ -105,6 +105,25 @@ public sealed class CliVerbsTests : IDisposable
     }
 
     [Fact]
+    public async Task IndexAndLibraryNameTheFilesThatCouldNotBeReadAndWhy()
+    {
+        File.WriteAllBytes(Path.Combine(_cli.SourceFolder, "minutes.docx"), [0x50, 0x4B, 0x03, 0x04, 0x00, 0x01, 0x02]);
+
+        var indexed = await _cli.RunAsync("index");
+        var library = await _cli.RunAsync("library");
+
+        indexed.Exited(0);
+        Assert.Contains("5 added", indexed.Output);
+        Assert.Contains("1 skipped", indexed.Output);
+        Assert.Contains("skipped " + Path.Combine(_cli.SourceFolder, "minutes.docx") + ": it is not a Word (.docx) document", indexed.Output);
+        library.Exited(0);
+        Assert.Matches(@"004_949f98561308b498\.txt\s+txt\s+-\s+\d+\s+library\s+\d{4}-\d\d-\d\d \d\d:\d\d", library.Output);
+        Assert.Contains("5 documents,", library.Output);
+        Assert.Contains("1 files could not be read:", library.Output);
+        Assert.Contains("minutes.docx: it is not a Word (.docx) document", library.Output);
+    }
+
+    [Fact]
     public async Task EvalPrintsTheFigures()
     {
         var questions = Path.Combine(_cli.DataPath, "questions.jsonl");
