@@ -13,13 +13,14 @@ internal static class HealthApi
     /// </summary>
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", Results<Ok<HealthStatus>, JsonHttpResult<HealthStatus>> (KnowledgeIndex index, [FromServices] AIAnswering? ai) =>
+        app.MapGet("/healthz", Results<Ok<HealthStatus>, JsonHttpResult<HealthStatus>> (KnowledgeIndex index, DocumentReader reader, [FromServices] AIAnswering? ai) =>
         {
             var stats = index.Stats;
+            var unreadable = reader.Unreadable.Count;
             var embeddings = ai?.Semantic?.Progress;
             return index.IsReady
-                ? TypedResults.Ok(new HealthStatus("ready", stats.Documents, stats.Passages, embeddings) { LastIndexChange = stats.LastChanged })
-                : TypedResults.Json(new HealthStatus("indexing", stats.Documents, stats.Passages, embeddings) { LastIndexChange = stats.LastChanged }, statusCode: StatusCodes.Status503ServiceUnavailable);
+                ? TypedResults.Ok(new HealthStatus("ready", stats.Documents, stats.Passages, embeddings) { LastIndexChange = stats.LastChanged, Unreadable = unreadable })
+                : TypedResults.Json(new HealthStatus("indexing", stats.Documents, stats.Passages, embeddings) { LastIndexChange = stats.LastChanged, Unreadable = unreadable }, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
         return app;
     }
@@ -30,4 +31,7 @@ public sealed record HealthStatus(string Status, int Documents, int Passages, Em
 {
     /// <summary>When the index last changed (UTC): the start-up update or a live change of the library.</summary>
     public DateTimeOffset? LastIndexChange { get; init; }
+
+    /// <summary>Files of the source folders skipped because they could not be read (the log and the CLI's <c>library</c> say why).</summary>
+    public int Unreadable { get; init; }
 }
