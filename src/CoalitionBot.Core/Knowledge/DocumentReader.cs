@@ -169,7 +169,8 @@ public sealed partial class DocumentReader
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Parsers throw what they like on a truncated or mislabelled file; one file must not stop the library.
-            return (null, $"it could not be read as {Path.GetExtension(file.FullPath).TrimStart('.').ToUpperInvariant()} ({e.GetType().Name}: {e.Message})");
+            var format = Path.GetExtension(file.FullPath).TrimStart('.').ToUpperInvariant();
+            return (null, $"it could not be read as {format}: truncated, damaged, or not really a {format} file ({e.GetType().Name}: {e.Message})");
         }
         if (string.IsNullOrWhiteSpace(extracted.Text))
         {
