@@ -37,5 +37,5 @@ internal static class IndexFields
 
     /// <summary>Commit user data key; a change of how documents are split or analysed bumps it and forces a rebuild.</summary>
     public const string SchemaKey = "coalitionbot.schema";
-    public const string SchemaVersion = "6";
+    public const string SchemaVersion = "7";
 }

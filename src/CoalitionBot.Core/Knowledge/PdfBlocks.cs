@@ -114,11 +114,13 @@ internal static partial class PdfBlocks
         {
             return false;
         }
+        var wrapped = previous.Right >= right - Math.Max(4 * previous.Size, 0.15 * right);
         if (current.Kind == PdfBlockKind.Item && line.Left < previous.Left - line.Size && samePage)
         {
-            return false;
+            // Left of the item's text: a paragraph after the list, unless the item was cut mid-sentence at
+            // the right margin, as a browser prints a plain-text file (wrapped lines start at the margin).
+            return wrapped && !".!?:;".Contains(previous.Text[^1]);
         }
-        var wrapped = previous.Right >= right - Math.Max(4 * previous.Size, 0.15 * right);
         var unfinished = !".!?:".Contains(previous.Text[^1]) && char.IsLower(line.Text[0]);
         return wrapped || unfinished;
     }
