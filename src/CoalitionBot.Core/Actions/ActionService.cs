@@ -211,7 +211,22 @@ public sealed partial class ActionService(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var action = await Load(db, id, cancellationToken);
-        return action is null ? null : SignatoriesCsv.Write(action.Responses.Where(r => r.Answer == ActionAnswer.Signed));
+        if (action is null)
+        {
+            return null;
+        }
+        var standings = ActionTallies.Answered(action, await OrganisationIndex.LoadAsync(db, cancellationToken));
+        var names = standings.SelectMany(s => s.Responses.Select(r => (r.Id, s.Entry?.Name ?? r.Organisation))).ToDictionary(x => x.Id, x => x.Item2);
+        return SignatoriesCsv.Write(action.Responses.Where(r => r.Answer == ActionAnswer.Signed), r => names.GetValueOrDefault(r.Id, r.Organisation));
+    }
+
+    /// <summary>The organisations that signed, as a letter lists them: "Organisation (Country)", one a line, sorted. Null for an unknown id.</summary>
+    public async Task<string?> SignatoriesTextAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var action = await Load(db, id, cancellationToken);
+        return action is null ? null : SignatoriesCsv.Text(ActionTallies.Answered(action, await OrganisationIndex.LoadAsync(db, cancellationToken))
+            .Where(s => s.Signed).Select(s => (s.Name, s.Entry?.Country)));
     }
 
     /// <summary>

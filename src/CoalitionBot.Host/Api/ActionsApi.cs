@@ -23,6 +23,10 @@ internal static class ActionsApi
             await service.SignatoriesCsvAsync(id, cancellationToken) is { } csv
                 ? Results.Text(csv, "text/csv; charset=utf-8")
                 : Problem(ActionService.NotFound(id)));
+        actions.MapGet("/{id}/signatories.txt", async (string id, ActionService service, CancellationToken cancellationToken) =>
+            await service.SignatoriesTextAsync(id, cancellationToken) is { } text
+                ? Results.Text(text, "text/plain; charset=utf-8")
+                : Problem(ActionService.NotFound(id)));
         actions.MapPost("/{id}/close", async (string id, ActionService service, CancellationToken cancellationToken) =>
         {
             var (closed, problem) = await service.CloseAsync(id, cancellationToken);

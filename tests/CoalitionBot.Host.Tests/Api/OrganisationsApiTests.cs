@@ -128,7 +128,7 @@ public sealed class OrganisationsApiTests : IAsyncLifetime
     [Fact]
     public async Task ATypedNameIsFlaggedMergedAndTheLearnedMemberConfirmed()
     {
-        var hias = await CreateAsync("HIAS");
+        var hias = await CreateAsync("HIAS", "USA");
         var action = await _client.PostAsJsonAsync("/api/actions", new JsonObject
         {
             ["title"] = "Letter", ["deadline"] = DateTimeOffset.UtcNow.AddDays(5).ToString("O"),
@@ -152,5 +152,8 @@ public sealed class OrganisationsApiTests : IAsyncLifetime
         Assert.Equal(hias, view.GetProperty("organisations")[0].GetProperty("organisationId").GetString());
         Assert.Equal(0, view.GetProperty("tally").GetProperty("pending").GetInt32());
         Assert.Equal(HttpStatusCode.NotFound, (await _client.PostAsync("/api/organisations/members/999999/confirm", null)).StatusCode);
+        var csv = await _client.GetStringAsync($"/api/actions/{actionId}/signatories.csv");
+        Assert.StartsWith("HIAS,Sam,,slack,", csv.Split("\r\n")[1]);
+        Assert.Equal("HIAS (USA)", await _client.GetStringAsync($"/api/actions/{actionId}/signatories.txt"));
     }
 }
