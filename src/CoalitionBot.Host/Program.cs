@@ -38,6 +38,7 @@ app.MapAskApi();
 app.MapChatApi();                                    // POST /api/chat: the web chat's conversation (follow-ups, the tour)
 app.MapFeedbackApi();                                // GET /api/feedback for coordinators
 app.MapActionsApi();                                 // /api/actions… for coordinators
+app.MapOrganisationsApi();                           // /api/organisations… the directory, for coordinators
 app.MapOnboardingApi();                              // GET /api/onboarding for coordinators
 app.MapSlack();                                      // /slack/events, /slack/commands, /slack/interactivity
 app.MapTeams();                                      // /api/messages (Bot Framework)

@@ -23,10 +23,29 @@ internal static class ActionsApi
             await service.SignatoriesCsvAsync(id, cancellationToken) is { } csv
                 ? Results.Text(csv, "text/csv; charset=utf-8")
                 : Problem(ActionService.NotFound(id)));
+        actions.MapGet("/{id}/signatories.txt", async (string id, ActionService service, CancellationToken cancellationToken) =>
+            await service.SignatoriesTextAsync(id, cancellationToken) is { } text
+                ? Results.Text(text, "text/plain; charset=utf-8")
+                : Problem(ActionService.NotFound(id)));
         actions.MapPost("/{id}/close", async (string id, ActionService service, CancellationToken cancellationToken) =>
         {
             var (closed, problem) = await service.CloseAsync(id, cancellationToken);
             return problem is null ? Results.Ok(closed) : Problem(problem);
+        });
+        actions.MapMethods("/{id}", ["PATCH"], async (string id, ActionEdit edit, ActionService service, CancellationToken cancellationToken) =>
+        {
+            var (edited, problem) = await service.EditAsync(id, edit, cancellationToken);
+            return problem is null ? Results.Ok(edited) : Problem(problem);
+        });
+        actions.MapPost("/{id}/cancel", async (string id, ActionService service, CancellationToken cancellationToken) =>
+        {
+            var (cancelled, problem) = await service.CancelAsync(id, cancellationToken);
+            return problem is null ? Results.Ok(cancelled) : Problem(problem);
+        });
+        actions.MapPost("/{id}/deliveries/{deliveryId:long}/retry", async (string id, long deliveryId, ActionService service, CancellationToken cancellationToken) =>
+        {
+            var (action, problem) = await service.RetryDeliveryAsync(id, deliveryId, cancellationToken);
+            return problem is null ? Results.Ok(action) : Problem(problem);
         });
         return app;
     }
