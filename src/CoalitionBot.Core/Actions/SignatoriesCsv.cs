@@ -21,7 +21,7 @@ internal static class SignatoriesCsv
     }
 
     // A leading = + - @ would make a spreadsheet run a formula: such fields get a leading apostrophe.
-    private static string Field(string value)
+    internal static string Field(string value)
     {
         if (value.Length > 0 && "=+-@".Contains(value[0]))
         {

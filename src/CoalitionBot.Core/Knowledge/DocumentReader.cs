@@ -19,6 +19,11 @@ public sealed partial class DocumentReader
     private readonly ILogger<DocumentReader> _logger;
     private readonly Dictionary<string, IDocumentExtractor> _extractors;
     private readonly ConcurrentDictionary<string, string> _skipped = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _problems = new(StringComparer.Ordinal);
+
+    /// <summary>The files that could not be read, and why (the coordinators' Library page); a file leaves the list once it reads.</summary>
+    public IReadOnlyList<(string File, string Reason)> ReadErrors =>
+        [.. _problems.Where(p => File.Exists(p.Key)).Select(p => (p.Key, p.Value)).OrderBy(p => p.Key, StringComparer.Ordinal)];
     private readonly ConcurrentDictionary<string, byte> _duplicates = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (DateTime Time, LibraryMetadata Metadata)> _metadata = new(StringComparer.Ordinal);
 
@@ -112,10 +117,12 @@ public sealed partial class DocumentReader
         if (problem is not null)
         {
             _skipped[file.FullPath] = stamp;
+            _problems[file.FullPath] = problem;
             Log.Skipped(_logger, file.FullPath, problem);
             return null;
         }
         _skipped.TryRemove(file.FullPath, out _);
+        _problems.TryRemove(file.FullPath, out _);
         return document;
     }
 
