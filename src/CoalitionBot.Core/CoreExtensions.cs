@@ -5,6 +5,7 @@ using CoalitionBot.Storage;
 using CoalitionBot.Actions;
 using CoalitionBot.Conversation;
 using CoalitionBot.Onboarding;
+using CoalitionBot.Organisations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -22,6 +23,7 @@ public static class CoreExtensions
         builder.AddAI();                 // registers nothing unless AI:Provider is set
         builder.AddConversation();
         builder.AddReminders();
+        builder.AddOrganisations();
         builder.AddActions();
         builder.AddOnboarding();
         return builder;

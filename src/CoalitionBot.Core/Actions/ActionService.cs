@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Xml;
 using CoalitionBot.Conversation;
+using CoalitionBot.Organisations;
 using CoalitionBot.Reminders;
 using CoalitionBot.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -12,14 +13,21 @@ namespace CoalitionBot.Actions;
 /// reminder per offset, the summary at the deadline), records answers, closes, and reports.
 /// Expected failures come back as an <see cref="ActionProblem"/>, never as an exception.
 /// </summary>
-public sealed class ActionService(
+public sealed partial class ActionService(
     IDbContextFactory<CoalitionDbContext> contexts,
     DeliveryScheduler scheduler,
     IEnumerable<IAudienceDirectory> directories,
+    OrganisationDirectory organisations,
     TimeProvider time)
 {
     /// <summary>Longest title, in characters; the chat forms check the same.</summary>
     public const int MaxTitle = 200;
+
+    /// <summary>Longest summary from the API, in characters.</summary>
+    public const int MaxSummary = 4000;
+
+    /// <summary>A send time this much in the past (a form filled in slowly) still means "now".</summary>
+    private static readonly TimeSpan SendAtGrace = TimeSpan.FromMinutes(5);
 
     /// <param name="requestId">
     /// What makes a second submit of the same form the same action (a Slack view id, a Teams card id):
@@ -58,6 +66,7 @@ public sealed class ActionService(
             CreatedAt = now,
             CoordinatorPlatform = request.Coordinator?.Platform?.ToLowerInvariant(),
             CoordinatorUser = request.Coordinator?.User,
+            SendAt = request.SendAt is { } sendAt && sendAt > now ? sendAt.ToUniversalTime() : null,
             Audience = request.Audience!.Select(a => new ActionAudience
             {
                 ActionId = "",
@@ -88,7 +97,8 @@ public sealed class ActionService(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var actions = await db.Set<AdvocacyAction>().Include(a => a.Audience).Include(a => a.Responses).ToListAsync(cancellationToken);
-        return actions.OrderByDescending(a => a.Deadline).Select(a => View(a, null)).ToList();
+        var directory = await OrganisationIndex.LoadAsync(db, cancellationToken);
+        return actions.OrderByDescending(a => a.Deadline).Select(a => View(a, null, directory)).ToList();
     }
 
     public async Task<ActionView?> GetAsync(string id, CancellationToken cancellationToken)
@@ -101,7 +111,7 @@ public sealed class ActionService(
         }
         // Every delivery of an action names it as its subject; keys are for uniqueness, not for finding.
         var deliveries = await db.Set<Delivery>().Where(d => d.Subject == id).ToListAsync(cancellationToken);
-        return View(action, deliveries);
+        return View(action, deliveries, await OrganisationIndex.LoadAsync(db, cancellationToken));
     }
 
     /// <summary>Closes now (409 when already closed) and brings the summary forward to now.</summary>
@@ -138,6 +148,10 @@ public sealed class ActionService(
         {
             return NotFound(id);
         }
+        if (action.CancelledAt is not null)
+        {
+            return new ActionProblem(409, $"“{action.Title}” was cancelled: no answer is needed.");
+        }
         if (action.IsClosedAt(now))
         {
             return new ActionProblem(409, $"“{action.Title}” is closed: its deadline has passed.");
@@ -154,6 +168,10 @@ public sealed class ActionService(
         response.SignerTitle = signerTitle?.Trim() ?? response.SignerTitle;
         response.AnsweredAt = now;
         await db.SaveChangesAsync(cancellationToken);
+        if (answer != ActionAnswer.Later && response.Organisation is { } typed)
+        {
+            await organisations.LearnAsync(platform, userId, typed, cancellationToken);
+        }
         return null;
     }
 
@@ -250,24 +268,42 @@ public sealed class ActionService(
     private static Task<AdvocacyAction?> Load(CoalitionDbContext db, string id, CancellationToken cancellationToken) =>
         db.Set<AdvocacyAction>().Include(a => a.Audience).Include(a => a.Responses).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
 
-    private ActionView View(AdvocacyAction action, IReadOnlyList<Delivery>? deliveries)
+    private ActionView View(AdvocacyAction action, IReadOnlyList<Delivery>? deliveries, OrganisationIndex directory)
     {
-        var organisations = action.Responses
-            .Where(r => r.Answer != ActionAnswer.Later)
-            .GroupBy(r => (r.Organisation ?? r.UserId).Trim(), StringComparer.OrdinalIgnoreCase)
-            .Select(g => new OrganisationAnswer(g.First().Organisation ?? g.Key, g.Any(r => r.Answer == ActionAnswer.Signed) ? "signed" : "declined", g.Select(r => r.SignerName ?? r.UserId).ToList()))
-            .OrderBy(o => o.Organisation, StringComparer.OrdinalIgnoreCase)
-            .ToList();
+        var now = time.GetUtcNow();
+        var standings = ActionTallies.Answered(action, directory);
+        var notAnswered = ActionTallies.NotAnswered(standings, directory);
+        var organisations = standings.Select(s => new OrganisationAnswer(s.Name, s.Signed ? "signed" : "declined", s.Responses.Select(r => r.SignerName ?? r.UserId).ToList())
+        {
+            OrganisationId = s.Entry?.Id,
+            Country = s.Entry?.Country,
+            Signers = s.Responses.OrderBy(r => r.AnsweredAt)
+                .Select(r => new SignerView(r.Platform, r.UserId, r.Answer.ToString().ToLowerInvariant(), r.SignerName, r.SignerTitle, r.Organisation, r.AnsweredAt)).ToList(),
+        }).ToList();
         var tally = new ActionTally(
             organisations.Count(o => o.Answer == "signed"),
             organisations.Count(o => o.Answer == "declined"),
-            action.Responses.Count(r => r.Answer == ActionAnswer.Later));
+            action.Responses.Count(r => r.Answer == ActionAnswer.Later),
+            notAnswered.Count);
         return new ActionView(
             action.Id, ActionKinds.Name(action.Kind), action.Title, action.Summary, action.Link, action.Deadline, action.TimeZone,
-            action.IsClosedAt(time.GetUtcNow()) ? "closed" : "open",
+            ActionStates.Status(action, now),
             tally, organisations,
             action.Audience.Select(a => new AudienceView(a.Platform, a.Conversation, a.Dm)).ToList(),
-            deliveries?.OrderBy(d => d.DueAt).Select(d => new DeliveryView(d.Kind, d.Platform, d.ConversationId ?? d.UserId ?? "", d.DueAt, d.State.ToString().ToLowerInvariant(), d.SentAt, d.Error)).ToList());
+            deliveries?.OrderBy(d => d.DueAt).ThenBy(d => d.Id).Select(d => new DeliveryView(d.Kind, d.Platform, d.ConversationId ?? d.UserId ?? "", d.DueAt, d.State.ToString().ToLowerInvariant(), d.SentAt, d.Error)
+            {
+                Id = d.Id, Attempts = d.Attempts, UserId = d.UserId, ConversationId = d.ConversationId,
+            }).ToList())
+        {
+            State = ActionStates.Of(action, now),
+            SendAt = action.SendAt,
+            CreatedAt = action.CreatedAt,
+            UpdatedAt = action.UpdatedAt,
+            ClosedAt = action.ClosedAt,
+            CancelledAt = action.CancelledAt,
+            ReminderOffsets = action.ReminderOffsets.Split(',', StringSplitOptions.RemoveEmptyEntries),
+            NotAnswered = notAnswered.Select(o => new PendingOrganisation(o.Id, o.Name, o.Country, o.FocalPoints.OrderBy(f => f.Id).Select(f => new FocalPointView(f.Name, f.Email)).ToList())).ToList(),
+        };
     }
 
     private static ActionProblem? Validate(NewAction request, DateTimeOffset now)
@@ -276,9 +312,13 @@ public sealed class ActionService(
         {
             return new(400, "Give the action a title.");
         }
-        if (request.Title.Length > MaxTitle)
+        if (request.Title.Trim().Length > MaxTitle)
         {
-            return new(400, $"The title is {request.Title.Length} characters; keep it under {MaxTitle}.");
+            return new(400, $"The title is {request.Title.Trim().Length:N0} characters; keep it under {MaxTitle}.");
+        }
+        if (request.Summary?.Length > MaxSummary)
+        {
+            return new(400, $"The summary is {request.Summary.Length:N0} characters; keep it under {MaxSummary:N0} (the link can carry the rest).");
         }
         if (!ActionKinds.TryParse(request.Kind, out _))
         {
@@ -291,6 +331,14 @@ public sealed class ActionService(
         if (deadline <= now)
         {
             return new(400, $"The deadline {deadline:yyyy-MM-dd HH:mm zzz} has already passed.");
+        }
+        if (request.SendAt is { } sendAt && sendAt < now - SendAtGrace)
+        {
+            return new(400, $"The send time {sendAt:yyyy-MM-dd HH:mm zzz} has already passed; leave sendAt out to send now.");
+        }
+        if (request.SendAt is { } send && send >= deadline)
+        {
+            return new(400, "The send time must come before the deadline.");
         }
         if (request.TimeZone is { } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
         {

@@ -20,6 +20,7 @@ public static class ActionsExtensions
         builder.Services.AddSingleton<IDeliveryComposer, SummaryComposer>();
         builder.Services.AddSingleton<IDeliveryComposer, LaterReminderComposer>();
         builder.Services.AddSingleton<IDeliveryComposer, MemberReminderComposer>();
+        builder.Services.AddSingleton<IDeliveryComposer, NoticeComposer>();
         return builder;
     }
 }

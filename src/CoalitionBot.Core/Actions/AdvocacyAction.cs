@@ -31,10 +31,20 @@ public sealed class AdvocacyAction
     /// <summary>Set when a coordinator closed it before the deadline; past the deadline it is closed anyway.</summary>
     public DateTimeOffset? ClosedAt { get; set; }
 
+    /// <summary>When the broadcast is due, for an action created to go out later; null: it went out at creation.</summary>
+    public DateTimeOffset? SendAt { get; set; }
+
+    /// <summary>Set when a coordinator cancelled it: no further reminders, and the audience was told.</summary>
+    public DateTimeOffset? CancelledAt { get; set; }
+
+    /// <summary>When a coordinator last edited it after creation.</summary>
+    public DateTimeOffset? UpdatedAt { get; set; }
+
     public List<ActionAudience> Audience { get; set; } = [];
     public List<ActionResponse> Responses { get; set; } = [];
 
-    public bool IsClosedAt(DateTimeOffset now) => ClosedAt is not null || now >= Deadline;
+    /// <summary>Closed by a coordinator, cancelled, or past its deadline: it takes no answers and sends no reminders.</summary>
+    public bool IsClosedAt(DateTimeOffset now) => ClosedAt is not null || CancelledAt is not null || now >= Deadline;
 }
 
 /// <summary>A conversation the action is broadcast to; <see cref="Dm"/> also asks each member directly.</summary>

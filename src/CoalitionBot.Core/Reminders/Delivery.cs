@@ -39,6 +39,9 @@ public sealed class Delivery
     /// <summary>What the composer needs (an action id, …).</summary>
     public string? Subject { get; set; }
 
+    /// <summary>What the composer needs besides the subject, fixed when it was scheduled (what an edit changed, …).</summary>
+    public string? Detail { get; set; }
+
     public required string Platform { get; set; }
     public string? UserId { get; set; }
     public string? ConversationId { get; set; }

@@ -13,6 +13,9 @@ public sealed class DeliveryRouter(IEnumerable<IDeliveryComposer> composers, IEn
             ? composer.ComposeAsync(delivery, cancellationToken)
             : throw new InvalidOperationException($"No composer writes deliveries of kind '{delivery.Kind}'.");
 
+    public Task<DateTimeOffset?> PostponeAsync(Delivery delivery, CancellationToken cancellationToken) =>
+        _composers.TryGetValue(delivery.Kind, out var composer) ? composer.PostponeAsync(delivery, cancellationToken) : Task.FromResult<DateTimeOffset?>(null);
+
     public Task<SentReply> SendAsync(Delivery delivery, Reply reply, CancellationToken cancellationToken) =>
         _senders.TryGetValue(delivery.Platform, out var sender)
             ? sender.SendAsync(new ReplyTarget(delivery.Platform, delivery.UserId, delivery.ConversationId, delivery.ThreadId), reply, cancellationToken)

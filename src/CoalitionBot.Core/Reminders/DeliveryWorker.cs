@@ -156,6 +156,11 @@ public sealed partial class DeliveryWorker(
                 await FinishAsync(delivery, DeliveryState.Sent, InDoubt, null, cancellationToken, sentAt: since);
                 return;
             }
+            if (await router.PostponeAsync(delivery, cancellationToken) is { } later && later > time.GetUtcNow())
+            {
+                await PostponeAsync(delivery, later, cancellationToken);
+                return;
+            }
             var reply = await router.ComposeAsync(delivery, cancellationToken);
             if (reply is null)
             {
@@ -178,6 +183,17 @@ public sealed partial class DeliveryWorker(
         {
             await RetryOrFailAsync(delivery, e, cancellationToken);
         }
+    }
+
+    /// <summary>Puts the delivery back on the schedule at a later time (quiet hours), without counting an attempt.</summary>
+    private async Task PostponeAsync(Delivery delivery, DateTimeOffset later, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Set<Delivery>().Where(d => d.Id == delivery.Id && d.LeaseOwner == _owner && d.State == DeliveryState.Pending).ExecuteUpdateAsync(s => s
+            .SetProperty(d => d.DueAt, later)
+            .SetProperty(d => d.LeaseOwner, (string?)null)
+            .SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+        Log.Postponed(logger, delivery.Id, delivery.Kind, later);
     }
 
     private async Task ReleaseAsync(Delivery delivery)
@@ -256,6 +272,9 @@ public sealed partial class DeliveryWorker(
 
         [LoggerMessage(LogLevel.Warning, "Delivery {DeliveryId} ({Kind}) was being sent at {Since} when the host stopped; counted as sent, not sent again")]
         public static partial void InDoubt(ILogger logger, long deliveryId, string kind, DateTimeOffset since);
+
+        [LoggerMessage(LogLevel.Information, "Delivery {DeliveryId} ({Kind}) postponed to {At} (quiet hours)")]
+        public static partial void Postponed(ILogger logger, long deliveryId, string kind, DateTimeOffset at);
 
         [LoggerMessage(LogLevel.Error, "A delivery round failed")]
         public static partial void RoundFailed(ILogger logger, Exception exception);

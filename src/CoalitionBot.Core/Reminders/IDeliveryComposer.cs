@@ -12,4 +12,7 @@ public interface IDeliveryComposer
 
     /// <summary>The reply to send, or null when it is no longer needed (the member answered, the action closed).</summary>
     Task<Reply?> ComposeAsync(Delivery delivery, CancellationToken cancellationToken);
+
+    /// <summary>A later time to send it at instead (a reminder that would land at night), or null to send it now.</summary>
+    Task<DateTimeOffset?> PostponeAsync(Delivery delivery, CancellationToken cancellationToken) => Task.FromResult<DateTimeOffset?>(null);
 }

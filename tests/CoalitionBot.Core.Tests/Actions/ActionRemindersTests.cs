@@ -1,5 +1,6 @@
 using CoalitionBot.Actions;
 using CoalitionBot.Conversation;
+using CoalitionBot.Organisations;
 using CoalitionBot.Reminders;
 using CoalitionBot.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,11 +23,11 @@ public sealed class ActionRemindersTests : IDisposable
     public ActionRemindersTests()
     {
         var contexts = _database.NewFactory();
-        _actions = new ActionService(contexts, new DeliveryScheduler(contexts), [new Directory()], _time);
+        _actions = new ActionService(contexts, new DeliveryScheduler(contexts), [new Directory()], new OrganisationDirectory(contexts, _time), _time);
         IDeliveryComposer[] composers =
         [
             new BroadcastComposer(contexts, _time), new ReminderComposer(contexts, _time), new SummaryComposer(contexts, _time),
-            new LaterReminderComposer(contexts, _time), new MemberReminderComposer(contexts, _time),
+            new LaterReminderComposer(contexts, _time, []), new MemberReminderComposer(contexts, _time, []),
         ];
         _worker = new DeliveryWorker(contexts, new DeliveryRouter(composers, [_slack]), Options.Create(new RemindersOptions()), _time, NullLogger<DeliveryWorker>.Instance);
     }
@@ -98,7 +99,7 @@ public sealed class ActionRemindersTests : IDisposable
         await CreateAsync();
         await RunAtAsync(Start);
         var contexts = _database.NewFactory();
-        IDeliveryComposer[] composers = [new BroadcastComposer(contexts, _time), new ReminderComposer(contexts, _time), new SummaryComposer(contexts, _time), new MemberReminderComposer(contexts, _time)];
+        IDeliveryComposer[] composers = [new BroadcastComposer(contexts, _time), new ReminderComposer(contexts, _time), new SummaryComposer(contexts, _time), new MemberReminderComposer(contexts, _time, [])];
         var restarted = new DeliveryWorker(contexts, new DeliveryRouter(composers, [_slack]), Options.Create(new RemindersOptions()), _time, NullLogger<DeliveryWorker>.Instance);
         _slack.Sent.Clear();
 
