@@ -137,6 +137,8 @@ public sealed class WorkspaceJourneyTests(WorkspaceFixture workspace)
         Assert.True(answer!["found"]!.GetValue<bool>(), answer.ToJsonString());
         Assert.Equal("Zorbleton-guide.md", answer["citations"]![0]!["document"]!.GetValue<string>());
 
+        // "Remove" asks first (workspace.js); the coordinator confirms.
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await page.Locator("tr", new() { HasText = "Zorbleton-guide.md" }).GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Removed");
         Assert.Equal(documents, await page.Locator("#documents tbody tr").CountAsync());

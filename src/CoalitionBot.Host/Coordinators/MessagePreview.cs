@@ -36,7 +36,8 @@ internal static class MessagePreview
         }
         var teams = new List<string>();
         Collect(ReplyCard.Render(reply), teams);
-        return (string.Join('\n', slack), string.Join('\n', teams));
+        // Block Kit escapes <, > and & in mrkdwn; Slack shows them as the characters.
+        return (System.Net.WebUtility.HtmlDecode(string.Join('\n', slack)), string.Join('\n', teams));
     }
 
     // A card's visible words: every TextBlock's text and every action's title, in order.
