@@ -7,8 +7,8 @@ namespace CoalitionBot.Actions;
 /// <summary>One member's answer as the coordinators' action page lists it.</summary>
 public sealed record MemberAnswer(string Platform, string UserId, string Answer, string? Organisation, string? SignerName, string? SignerTitle, DateTimeOffset AnsweredAt);
 
-/// <summary>Who answered what, who was asked directly and has not answered, and the signatories ready to paste under a letter.</summary>
-public sealed record ActionAnswers(IReadOnlyList<MemberAnswer> Answers, IReadOnlyList<(string Platform, string UserId)> Pending, string PasteBlock);
+/// <summary>Who answered what, and who was asked directly and has not answered.</summary>
+public sealed record ActionAnswers(IReadOnlyList<MemberAnswer> Answers, IReadOnlyList<(string Platform, string UserId)> Pending);
 
 /// <summary>The answers behind an action's tally, for the coordinators' workspace.</summary>
 public sealed class ActionAnswersReport(IDbContextFactory<CoalitionDbContext> contexts)
@@ -33,13 +33,6 @@ public sealed class ActionAnswersReport(IDbContextFactory<CoalitionDbContext> co
             .OrderBy(r => r.Organisation ?? r.UserId, StringComparer.OrdinalIgnoreCase)
             .Select(r => new MemberAnswer(r.Platform, r.UserId, r.Answer.ToString().ToLowerInvariant(), r.Organisation, r.SignerName, r.SignerTitle, r.AnsweredAt))
             .ToList();
-        return new ActionAnswers(answers, pending, PasteBlock(responses));
+        return new ActionAnswers(answers, pending);
     }
-
-    /// <summary>One organisation a line, sorted, each once however many of its staff signed: what goes under the letter.</summary>
-    internal static string PasteBlock(IEnumerable<ActionResponse> responses) => string.Join('\n', responses
-        .Where(r => r.Answer == ActionAnswer.Signed && !string.IsNullOrWhiteSpace(r.Organisation))
-        .Select(r => string.Join(' ', r.Organisation!.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
-        .Distinct(StringComparer.OrdinalIgnoreCase)
-        .Order(StringComparer.OrdinalIgnoreCase));
 }
