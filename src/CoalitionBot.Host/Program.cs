@@ -1,6 +1,7 @@
 using CoalitionBot;
 using CoalitionBot.Host.Api;
 using CoalitionBot.Host.Cli;
+using CoalitionBot.Host.Coordinators;
 using CoalitionBot.Knowledge;
 using CoalitionBot.Slack;
 using CoalitionBot.Teams;
@@ -27,11 +28,15 @@ builder.AddTeams();                                  // POST /api/messages; unau
 builder.AddHttpErrors();                             // bad input → 400 { "error": "…" }
 builder.AddAdminApi();                               // the coordinators' bearer key (Admin:ApiKey)
 builder.AddRateLimits();                             // RateLimits: questions per client on /api/ask and /api/chat
+builder.AddCoordinatorsWorkspace();                  // /coordinators: Razor Pages, cookie sign-in (Coordinators:Accounts), antiforgery
 
 var app = builder.Build();
 app.UseHttpErrors();
+app.UseSecurityHeaders();                            // CSP, nosniff, frame-ancestors 'none', Referrer-Policy on every response
 app.UseDefaultFiles();
 app.UseStaticFiles();                                // wwwroot: the local web chat
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseRateLimiter();
 app.MapHealthApi();
 app.MapAskApi();
@@ -42,6 +47,7 @@ app.MapOrganisationsApi();                           // /api/organisations… th
 app.MapOnboardingApi();                              // GET /api/onboarding for coordinators
 app.MapSlack();                                      // /slack/events, /slack/commands, /slack/interactivity
 app.MapTeams();                                      // /api/messages (Bot Framework)
+app.MapCoordinatorsWorkspace();                      // /coordinators… pages for coordinators
 
 try
 {

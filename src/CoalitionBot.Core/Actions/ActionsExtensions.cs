@@ -12,6 +12,7 @@ public static class ActionsExtensions
         builder.Services.AddOptions<ActionsOptions>().BindConfiguration("Actions");
         builder.Services.AddSingleton<ActionService>();
         builder.Services.AddSingleton<ActionCommands>();
+        builder.Services.AddSingleton<ActionAnswersReport>();   // the coordinators' workspace: answers, pending, the paste block
         builder.Services.AddSingleton<ActionInteractions>();
         builder.Services.AddHostedService<DeadlineReaderWarmUp>();
         builder.Services.AddSingleton<IDeliveryComposer, BroadcastComposer>();

@@ -26,7 +26,7 @@ internal static class SignatoriesCsv
         string.Join("\n", organisations.OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase).Select(o => o.Country is { Length: > 0 } country ? $"{o.Name} ({country})" : o.Name));
 
     // A leading = + - @ would make a spreadsheet run a formula: such fields get a leading apostrophe.
-    private static string Field(string value)
+    internal static string Field(string value)
     {
         if (value.Length > 0 && "=+-@".Contains(value[0]))
         {

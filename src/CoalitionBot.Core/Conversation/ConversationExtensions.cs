@@ -16,6 +16,7 @@ public static class ConversationExtensions
         builder.Services.TryAddSingleton<SendPacer>();
         builder.Services.AddSingleton<ReceivedEvents>();
         builder.Services.AddSingleton<FeedbackReport>();
+        builder.Services.AddSingleton<UnansweredQuestions>();   // the coordinators' Questions page
         return builder;
     }
 }

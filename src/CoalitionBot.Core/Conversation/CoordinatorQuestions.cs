@@ -132,5 +132,66 @@ public sealed class CoordinatorQuestions(
         return new Reply(ReplyKind.Announcement, $"Saved as “{question.SavedAs}”: the next person who asks “{question.Question}” gets this answer at once.", null, []);
     }
 
+    /// <summary>
+    /// "Answer it" in the coordinators' workspace: the answer goes to each member who asked (where they asked, as a
+    /// reply in a coordinators' thread would) and is saved in the library for the next person. Members of a surface
+    /// the bot cannot write to first (the web chat) get it the next time they ask. Returns how many were sent.
+    /// </summary>
+    public async Task<(int Sent, int Unreachable)> AnswerAsync(IReadOnlyList<Guid> answerIds, string coordinator, string text, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var asked = await db.AnsweredQuestions.Where(a => answerIds.Contains(a.Id)).ToListAsync(cancellationToken);
+        var existing = await db.Set<CoordinatorQuestion>().Where(q => answerIds.Contains(q.AnsweredQuestionId)).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var questions = asked.Select(a =>
+        {
+            var question = existing.FirstOrDefault(q => q.AnsweredQuestionId == a.Id);
+            if (question is null)
+            {
+                question = new CoordinatorQuestion
+                {
+                    Id = Guid.NewGuid(), AnsweredQuestionId = a.Id, Platform = a.Platform, UserId = a.UserId,
+                    ConversationId = a.ConversationId, ThreadId = a.ThreadId, Question = a.Question, AskedAt = now,
+                };
+                db.Add(question);
+            }
+            question.Answer = text.Trim();
+            question.AnsweredBy = coordinator;
+            question.AnsweredAt = now;
+            return question;
+        }).ToList();
+        await db.SaveChangesAsync(cancellationToken);
+        int sent = 0, unreachable = 0;
+        foreach (var question in questions)
+        {
+            if (senders.FirstOrDefault(s => s.Platform == question.Platform) is not { } sender)
+            {
+                unreachable++;
+                continue;
+            }
+            try
+            {
+                await sender.SendAsync(
+                    ReplyTarget.Conversation(question.Platform, question.ConversationId, question.ThreadId),
+                    new Reply(ReplyKind.Announcement, $"A coordinator answered your question “{question.Question}”:\n\n{question.Answer}", null, []),
+                    cancellationToken);
+                sent++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // One member who cannot be reached (left the channel, uninstalled) does not stop the others; the answer is saved all the same.
+                unreachable++;
+            }
+        }
+        if (questions.Count > 0)
+        {
+            var first = questions[0];
+            var title = await curated.SaveAsync(first.Id.ToString("N")[..12], first.Question, first.Answer!, cancellationToken);
+            questions.ForEach(q => (q.SavedAs, q.SavedAt) = (title, time.GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return (sent, unreachable);
+    }
+
     private static Reply Problem(string text) => new(ReplyKind.Problem, text, null, []);
 }

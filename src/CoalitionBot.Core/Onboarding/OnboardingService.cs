@@ -177,7 +177,10 @@ public sealed class OnboardingService(
                 var track = tracks.Find(p.TrackId);
                 var step = track is null ? -1 : IndexOf(track, p.StepId);
                 var status = p.CompletedAt is not null ? "completed" : p.PausedAt is not null ? "paused" : "in progress";
-                return new OnboardingReportRow(p.Platform, p.UserId, p.TrackId, track?.Name, status, step + 1, track?.Steps.Count ?? 0, p.CheckedSteps, p.StartedAt, p.UpdatedAt, p.CompletedAt);
+                return new OnboardingReportRow(p.Platform, p.UserId, p.TrackId, track?.Name, status, step + 1, track?.Steps.Count ?? 0, p.CheckedSteps, p.StartedAt, p.UpdatedAt, p.CompletedAt)
+                {
+                    Stalled = p.CompletedAt is null && time.GetUtcNow() - p.UpdatedAt >= OnboardingReportRow.StalledAfter,
+                };
             })
             .ToList();
     }
@@ -288,4 +291,11 @@ public sealed record OnboardingReportRow(
     IReadOnlyList<string> Checked,
     DateTimeOffset StartedAt,
     DateTimeOffset UpdatedAt,
-    DateTimeOffset? CompletedAt);
+    DateTimeOffset? CompletedAt)
+{
+    /// <summary>How long without a step before a member counts as stalled.</summary>
+    public static readonly TimeSpan StalledAfter = TimeSpan.FromDays(7);
+
+    /// <summary>Not finished, and no step (or pause) for <see cref="StalledAfter"/>.</summary>
+    public bool Stalled { get; init; }
+}

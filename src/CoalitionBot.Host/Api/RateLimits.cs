@@ -23,6 +23,9 @@ internal static class RateLimits
 {
     public const string Questions = "questions";
 
+    /// <summary>The coordinators' sign-in POST: Coordinators:SignInsPerMinute per client address, against password guessing.</summary>
+    public const string SignIns = "sign-ins";
+
     public static WebApplicationBuilder AddRateLimits(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
@@ -41,13 +44,23 @@ internal static class RateLimits
                     Window = options.Window,
                     QueueLimit = 0,
                 }));
+            var signIns = builder.Configuration.GetValue<int?>("Coordinators:SignInsPerMinute") ?? 10;
+            // On the sign-in page's POST only: showing the form costs nothing.
+            limiter.AddPolicy(SignIns, context => !HttpMethods.IsPost(context.Request.Method) ? RateLimitPartition.GetNoLimiter("get") : RateLimitPartition.GetFixedWindowLimiter(Client(context), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = Math.Max(1, signIns),
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            }));
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
                 var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : options.Window;
                 var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
                 rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                await rejected.HttpContext.Response.WriteAsJsonAsync(
-                    new ErrorResponse($"Too many questions from here in a short time. Please wait {seconds} seconds and ask again."), cancellationToken);
+                var message = rejected.HttpContext.Request.Path.StartsWithSegments("/coordinators")
+                    ? $"Too many sign-in attempts from here in a short time. Please wait {seconds} seconds and try again."
+                    : $"Too many questions from here in a short time. Please wait {seconds} seconds and ask again.";
+                await rejected.HttpContext.Response.WriteAsJsonAsync(new ErrorResponse(message), cancellationToken);
             };
         });
         return builder;

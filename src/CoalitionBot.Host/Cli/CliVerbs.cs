@@ -19,7 +19,7 @@ internal static partial class CliVerbs
 
     private static readonly HashSet<string> Verbs = new(StringComparer.OrdinalIgnoreCase)
     {
-        "ask", "index", "library", "eval", "chat", "help", "--help", "-h", "-?", "--version",
+        "ask", "index", "library", "eval", "chat", "coordinator", "help", "--help", "-h", "-?", "--version",
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
@@ -44,6 +44,7 @@ internal static partial class CliVerbs
             LibraryCommand.Create(run),
             EvalCommand.Create(run),
             ChatCommand.Create(run),
+            CoordinatorCommand.Create(run),
         };
         // A question may start with '@'; it is not a response file.
         var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
