@@ -88,6 +88,9 @@ public sealed class ActionJourneyTests : IAsyncLifetime
         var before = _slack.Calls.Count;
         _time.SetUtcNow(action.Deadline.AddDays(-1).AddMinutes(1));
         await _slack.WaitForCallAsync("chat.postMessage", c => Channel(c) == "C0ACT" && Text(c).StartsWith("Reminder", StringComparison.Ordinal));
+        // That is 23:01 for U3 (zone unknown: UTC), in quiet hours: the DM reminder waits for 09:00 their time.
+        Assert.DoesNotContain(_slack.Calls.Skip(before), c => c.Method == "chat.postMessage" && Channel(c) == "DU3");
+        _time.SetUtcNow(new DateTimeOffset(action.Deadline.UtcDateTime.Date.AddHours(9).AddMinutes(1), TimeSpan.Zero));
         await _slack.WaitForCallAsync("chat.postMessage", c => Channel(c) == "DU3", count: 2);
 
         // Past the deadline: the summary goes to the coordinator.
