@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml;
 using CoalitionBot.Reminders;
+using CoalitionBot.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoalitionBot.Actions;
@@ -20,14 +21,10 @@ public sealed partial class ActionService
         var now = time.GetUtcNow();
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            var action = await Load(db, id, cancellationToken);
+            var (action, refused) = await LoadChangeableAsync(db, id, now, cancellationToken);
             if (action is null)
             {
-                return (null, NotFound(id));
-            }
-            if (Unchangeable(action, now) is { } closed)
-            {
-                return (null, closed);
+                return (null, refused);
             }
             if (CheckEdit(edit, action, now) is { } problem)
             {
@@ -90,14 +87,10 @@ public sealed partial class ActionService
         var now = time.GetUtcNow();
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            var action = await Load(db, id, cancellationToken);
+            var (action, refused) = await LoadChangeableAsync(db, id, now, cancellationToken);
             if (action is null)
             {
-                return (null, NotFound(id));
-            }
-            if (Unchangeable(action, now) is { } closed)
-            {
-                return (null, closed);
+                return (null, refused);
             }
             action.CancelledAt = now;
             await db.SaveChangesAsync(cancellationToken);
@@ -167,6 +160,15 @@ public sealed partial class ActionService
         await db.Set<Delivery>()
             .Where(d => d.Subject == id && d.State == DeliveryState.Pending && d.Kind == LaterReminderComposer.Name && d.DueAt > latest)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.DueAt, latest > now ? latest : now), cancellationToken);
+    }
+
+    /// <summary>The action to edit or cancel, or why it cannot be: unknown (404), cancelled or closed (409).</summary>
+    private static async Task<(AdvocacyAction? Action, ActionProblem? Problem)> LoadChangeableAsync(CoalitionDbContext db, string id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var action = await Load(db, id, cancellationToken);
+        return action is null ? (null, NotFound(id))
+            : Unchangeable(action, now) is { } closed ? (null, closed)
+            : (action, null);
     }
 
     private static ActionProblem? Unchangeable(AdvocacyAction action, DateTimeOffset now) =>

@@ -104,9 +104,6 @@ public sealed partial class DocumentReader
     /// The files of the source folders that could not be read, with why (as the warning said),
     /// for the CLI's summary and the coordinators' library page. A file deleted since leaves the list.
     /// </summary>
-    /// <summary>The same as (file, reason) pairs, as the coordinators' Library page shows them.</summary>
-    public IReadOnlyList<(string File, string Reason)> ReadErrors => [.. Unreadable.Select(u => (u.Path, u.Reason))];
-
     public IReadOnlyList<UnreadableFile> Unreadable =>
         _skipped.Where(s => File.Exists(s.Key))
             .Select(s => new UnreadableFile(s.Key, s.Value.Reason))

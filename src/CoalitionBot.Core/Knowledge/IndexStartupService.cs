@@ -34,7 +34,7 @@ public sealed partial class IndexStartupService(KnowledgeIndex index, Suggestion
     /// <summary>A channel limited to a collection no document belongs to would find nothing, and nobody would know why.</summary>
     private void WarnAboutUnknownCollections()
     {
-        var known = index.Documents().Select(d => d.Collection).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var known = index.Collections();
         foreach (var (platform, conversation, scope) in scopes.Configured)
         {
             foreach (var unknown in scope.Collections?.Where(c => !known.Contains(c)) ?? [])

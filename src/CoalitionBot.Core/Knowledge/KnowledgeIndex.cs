@@ -278,6 +278,9 @@ public sealed partial class KnowledgeIndex : IDisposable
     }
 
     /// <summary>The indexed documents, by id: what the CLI's <c>library</c> lists.</summary>
+    /// <summary>The collections the indexed documents belong to (any case matches: "EU-Advocacy" is "eu-advocacy").</summary>
+    public IReadOnlySet<string> Collections() => Documents().Select(d => d.Collection).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
     public IReadOnlyList<LibraryDocument> Documents() => Read(searcher =>
     {
         var hits = searcher.Search(new TermQuery(new Term(IndexFields.Kind, IndexFields.DocumentKind)), Math.Max(1, searcher.IndexReader.MaxDoc));

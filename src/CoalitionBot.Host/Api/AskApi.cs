@@ -18,7 +18,7 @@ internal static class AskApi
             if (!scope.IsEverything)
             {
                 await index.WhenReadyAsync(cancellationToken);
-                var known = index.Documents().Select(d => d.Collection).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                var known = index.Collections();
                 if (scope.Collections!.FirstOrDefault(c => !known.Contains(c)) is { } unknown)
                 {
                     return TypedResults.BadRequest(new ErrorResponse($"The library has no collection named \"{unknown}\". Its collections are: {string.Join(", ", known.Order(StringComparer.OrdinalIgnoreCase))}."));

@@ -27,7 +27,7 @@ public sealed partial class WorkspaceLibrary(DocumentReader reader, KnowledgeInd
 
     public IReadOnlyList<LibraryDocument> Documents() => index.Documents();
 
-    public IReadOnlyList<(string File, string Reason)> ReadErrors => reader.ReadErrors;
+    public IReadOnlyList<UnreadableFile> ReadErrors => reader.Unreadable;
 
     /// <summary>Keeps the upload and indexes it; the errors by field (nothing kept) otherwise.</summary>
     public async Task<(string? Saved, Dictionary<string, string> Errors)> UploadAsync(IFormFile? file, string? collection, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ public sealed class LibraryModel(WorkspaceLibrary library) : PageModel
 {
     public IReadOnlyList<LibraryDocument> Documents { get; private set; } = [];
 
-    public IReadOnlyList<(string File, string Reason)> ReadErrors { get; private set; } = [];
+    public IReadOnlyList<CoalitionBot.Knowledge.UnreadableFile> ReadErrors { get; private set; } = [];
 
     public Dictionary<string, string> Errors { get; private set; } = [];
 
